@@ -49,8 +49,9 @@ class CountCommandTest {
         assertEquals(2 * j.get("macs").asLong(), j.get("flops").asLong());
         assertTrue(j.get("activationBytes").asLong() > 0);
         JsonNode first = j.get("layers").get(0);
-        assertEquals("Conv2d_1a_7x7/spatial", first.get("name").asText());
-        assertEquals("[64,32,112,112]", first.get("outputShape").toString());
+        assertEquals("Conv2d_1a_7x7/spatial", first.get("name").asText()); // spatial half keeps all frames; temporal strides by 2
+        assertEquals("[64,32,112,112]", j.get("layers").get(1).get("outputShape").toString());
+        assertEquals("[64,64,112,112]", first.get("outputShape").toString());
         long sum = 0;
         for (JsonNode l : j.get("layers")) sum += l.get("params").asLong();
         assertEquals(9_545_056L, sum, "layers add up to the total");
