@@ -16,6 +16,36 @@ final class NetworkBuilder {
     }
 
     static Network build(Design design) {
+        try {
+            return layOut(design);
+        } catch (DesignException e) {
+            int least = smallestValid(design, e.field());
+            throw least < 0 ? e : new DesignException(e.field(), e.getMessage().substring(e.field().length() + 2)
+                    + "; use at least " + least);
+        }
+    }
+
+    /** The smallest frames/height/width that reaches the head with everything else unchanged, or -1. */
+    private static int smallestValid(Design d, String field) {
+        for (int v = 1; v <= 4096; v++) {
+            Design trial = switch (field) {
+                case "frames" -> d.withClip(v, d.height(), d.width());
+                case "height" -> d.withClip(d.frames(), v, d.width());
+                case "width" -> d.withClip(d.frames(), d.height(), v);
+                default -> null;
+            };
+            if (trial == null) return -1;
+            try {
+                layOut(trial);
+                return v;
+            } catch (DesignException tooSmall) {
+                // keep growing
+            }
+        }
+        return -1;
+    }
+
+    private static Network layOut(Design design) {
         Shape input = new Shape(3, design.frames(), design.height(), design.width());
         NetworkBuilder nb = new NetworkBuilder(design);
         Shape x = input;
@@ -127,6 +157,6 @@ final class NetworkBuilder {
     }
 
     private static String tooSmall(int value, String unit, String layer, int got) {
-        return value + " " + unit + " is too small: " + layer + " would produce " + got + " (the pools need more)";
+        return value + " " + unit + " is too small: " + layer + " would produce " + got;
     }
 }
