@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,6 +63,7 @@ public final class OnnxSession implements AutoCloseable {
     }
 
     public static OnnxSession open(Path model, int threads) {
+        if (!Files.isRegularFile(model)) throw new InferenceException(model + ": no such file");
         OrtSession.SessionOptions o = options(threads);
         try {
             return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model.toString(), o), model.toString());
