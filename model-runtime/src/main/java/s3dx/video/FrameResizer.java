@@ -13,6 +13,7 @@ public final class FrameResizer {
 
     private static final int BITS = 14;          // fixed-point weight precision
     private static final int ONE = 1 << BITS;
+    private static final int SHIFT_H = BITS - 7, HALF_H = 1 << (SHIFT_H - 1);
 
     private final int shortSide, cropW, cropH;
     private int srcW = -1, srcH = -1;
@@ -63,36 +64,38 @@ public final class FrameResizer {
         prepare(src.width(), src.height());
         byte[] in = src.rgb();
         int row3 = cropW * 3;
-        // Horizontal pass over the source rows that the vertical taps reach.
+        // Horizontal pass over the source rows that the vertical taps reach. Every output has maxTaps taps
+        // (zero-padded), so the inner loops have a fixed trip count; the source row is padded accordingly.
+        final int xTaps = xt.maxTaps, yTaps = yt.maxTaps;
+        final int[] xs = xt.start, xw = xt.weight, ys = yt.start, yw = yt.weight;
+        final int[] tmp = this.tmp;
         for (int y = rowMin; y <= rowMax; y++) {
             int inRow = y * srcW * 3;
             int o = (y - rowMin) * row3;
-            for (int ox = 0; ox < cropW; ox++) {
-                int start = xt.start[ox], n = xt.count[ox], wi = ox * xt.maxTaps;
+            for (int ox = 0, wi = 0; ox < cropW; ox++, wi += xTaps) {
                 int r = 0, g = 0, b = 0;
-                int p = inRow + start * 3;
-                for (int k = 0; k < n; k++, p += 3) {
-                    int w = xt.weight[wi + k];
+                int p = inRow + xs[ox] * 3;
+                for (int k = 0; k < xTaps; k++, p += 3) {
+                    int w = xw[wi + k];
                     r += w * (in[p] & 0xFF);
                     g += w * (in[p + 1] & 0xFF);
                     b += w * (in[p + 2] & 0xFF);
                 }
-                tmp[o++] = r;
-                tmp[o++] = g;
-                tmp[o++] = b;
+                // keep 7 fractional bits so the vertical pass fits in an int
+                tmp[o++] = (r + HALF_H) >> SHIFT_H;
+                tmp[o++] = (g + HALF_H) >> SHIFT_H;
+                tmp[o++] = (b + HALF_H) >> SHIFT_H;
             }
         }
-        // Vertical pass; values carry 2*BITS fractional bits: use long to stay exact.
-        final long half = 1L << (2 * BITS - 1);
+        final int shiftV = 2 * BITS - SHIFT_H, halfV = 1 << (shiftV - 1);
         int o = 0;
-        for (int oy = 0; oy < cropH; oy++) {
-            int start = yt.start[oy], n = yt.count[oy], wi = oy * yt.maxTaps;
-            int base = (start - rowMin) * row3;
+        for (int oy = 0, wi = 0; oy < cropH; oy++, wi += yTaps) {
+            int base = (ys[oy] - rowMin) * row3;
             for (int i = 0; i < row3; i++) {
-                long s = half;
+                int acc = halfV;
                 int p = base + i;
-                for (int k = 0; k < n; k++, p += row3) s += (long) yt.weight[wi + k] * tmp[p];
-                int v = (int) (s >> (2 * BITS));
+                for (int k = 0; k < yTaps; k++, p += row3) acc += yw[wi + k] * tmp[p];
+                int v = acc >> shiftV;
                 out[o++] = (byte) (v < 0 ? 0 : Math.min(v, 255));
             }
         }
@@ -137,7 +140,7 @@ public final class FrameResizer {
     private static Taps taps(int in, int out, int offset, int n) {
         double scale = (double) in / out;
         double support = Math.max(1.0, scale);
-        int maxTaps = (int) Math.ceil(support) * 2 + 1;
+        int maxTaps = Math.min(in, (int) Math.ceil(2 * support));  // most non-zero taps an output can have
         Taps t = new Taps(n, maxTaps);
         double[] w = new double[maxTaps];
         for (int o = 0; o < n; o++) {
@@ -162,15 +165,23 @@ public final class FrameResizer {
                 sum = 1;
                 cnt = 1;
             }
-            t.start[o] = first;
-            t.count[o] = cnt;
-            int acc = 0;
-            for (int k = 0; k < cnt; k++) {
+            // Fixed tap count: shift the window left at the right edge and pad with zero weights.
+            int shift = Math.max(0, first + maxTaps - in);
+            if (shift > first) throw new IllegalStateException("source too small for the filter");
+            t.start[o] = first - shift;
+            t.count[o] = maxTaps;
+            for (int k = cnt - 1; k >= 0; k--) w[k + shift] = w[k];
+            for (int k = 0; k < shift; k++) w[k] = 0;
+            for (int k = cnt + shift; k < maxTaps; k++) w[k] = 0;
+            cnt += shift;
+            int acc = 0, big = 0;
+            for (int k = 0; k < maxTaps; k++) {
                 int q = (int) Math.round(w[k] / sum * ONE);
                 t.weight[o * maxTaps + k] = q;
                 acc += q;
+                if (q > t.weight[o * maxTaps + big]) big = k;
             }
-            t.weight[o * maxTaps + cnt / 2] += ONE - acc;  // weights sum to exactly ONE
+            t.weight[o * maxTaps + big] += ONE - acc;  // weights sum to exactly ONE
         }
         return t;
     }

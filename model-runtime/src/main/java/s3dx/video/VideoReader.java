@@ -54,6 +54,13 @@ public final class VideoReader implements AutoCloseable {
      * decodes its first frame (so a file without frames fails here, not later).
      */
     public static VideoReader open(Path file, int maxSide) throws VideoException {
+        return open(file, maxSide, 0);
+    }
+
+    /**
+     * As {@link #open(Path, int)}, with the decoder's thread count ({@code 0}: FFmpeg picks, one per core).
+     */
+    public static VideoReader open(Path file, int maxSide, int decoderThreads) throws VideoException {
         Ffmpeg.init();
         if (!Files.exists(file)) throw new VideoException(file, "file not found");
         if (Files.isDirectory(file)) throw new VideoException(file, "is a directory, not a video file");
@@ -67,6 +74,7 @@ public final class VideoReader implements AutoCloseable {
 
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
         g.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+        if (decoderThreads > 0) g.setVideoOption("threads", Integer.toString(decoderThreads));
         try {
             g.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
