@@ -1,7 +1,6 @@
 package s3dx.video;
 
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacpp.BytePointer;
 
 /** Small helpers around the FFmpeg natives: log level, error strings. */
 final class Ffmpeg {
@@ -26,9 +25,11 @@ final class Ffmpeg {
     }
 
     static String error(int code) {
-        try (BytePointer buf = new BytePointer(256)) {
-            avutil.av_strerror(code, buf, 256);
-            return buf.getString();
-        }
+        byte[] buf = new byte[256];
+        avutil.av_strerror(code, buf, buf.length);
+        int n = 0;
+        while (n < buf.length && buf[n] != 0) n++;
+        String s = new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8).trim();
+        return s.isEmpty() ? "error " + code : s;
     }
 }

@@ -70,7 +70,7 @@ public final class VideoReader implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new VideoException(file, "cannot read: " + e.getMessage(), e);
         }
-        probe(file, maxSide);
+        boolean headerHasVideo = probe(file, maxSide);
 
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
         g.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
@@ -79,7 +79,12 @@ public final class VideoReader implements AutoCloseable {
             g.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             release(g);
-            throw new VideoException(file, "cannot open video: " + clean(e.getMessage()), e);
+            String msg = clean(e.getMessage());
+            if (msg.contains("Did not find a video or audio stream")) {
+                throw new VideoException(file, headerHasVideo ? "contains no video frames"
+                        : "no video stream (not a video file)", e);
+            }
+            throw new VideoException(file, "cannot open video: " + msg, e);
         }
         try {
             if (!g.hasVideo()) throw new VideoException(file, "no video stream (not a video file)");
@@ -103,8 +108,11 @@ public final class VideoReader implements AutoCloseable {
         }
     }
 
-    /** Looks at the container header (no decoding): a video stream we can decode, of a sane size. */
-    private static void probe(Path file, int maxSide) throws VideoException {
+    /**
+     * Looks at the container header (no decoding): a video stream we can decode, of a sane size.
+     * @return whether the header declares a video stream
+     */
+    private static boolean probe(Path file, int maxSide) throws VideoException {
         AVFormatContext ctx = new AVFormatContext(null);
         int r = avformat.avformat_open_input(ctx, file.toAbsolutePath().toString(), null, null);
         if (r < 0) {
@@ -128,6 +136,7 @@ public final class VideoReader implements AutoCloseable {
             if (!anyVideo && unsupported != null) {
                 throw new VideoException(file, "unsupported video codec " + unsupported + " (no decoder in this FFmpeg build)");
             }
+            return anyVideo;
         } finally {
             avformat.avformat_close_input(ctx);
         }
@@ -150,7 +159,8 @@ public final class VideoReader implements AutoCloseable {
 
     private static String clean(String msg) {
         if (msg == null) return "unknown error";
-        return msg.replaceAll("\\s+", " ").trim();
+        return msg.replace("(For more details, make sure FFmpegLogCallback.set() has been called.)", "")
+                .replaceAll("\\s+", " ").trim();
     }
 
     private static void release(FFmpegFrameGrabber g) {
