@@ -15,9 +15,13 @@ import java.util.Optional;
 public final class KyleminKeys {
 
     private static final KeyMapping MAPPING = new KeyMapping("kylemin/S3D",
-            u -> "base." + u.path() + ".conv" + suffix(u) + ".", u -> "base." + u.path() + ".bn" + suffix(u) + ".", "fc.0.");
+            u -> unit(u) + ".conv" + suffix(u) + ".", u -> unit(u) + ".bn" + suffix(u) + ".", "fc.0.");
 
     private KyleminKeys() {
+    }
+
+    private static String unit(S3dUnits.Unit u) {
+        return "base." + u.block() + (u.branch() < 0 ? "" : ".branch" + u.branch() + "." + u.step());
     }
 
     private static String suffix(S3dUnits.Unit u) {

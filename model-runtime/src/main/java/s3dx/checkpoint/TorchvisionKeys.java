@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * torchvision's {@code s3d} state_dict keys as spec tensor names. A conv unit there is a Sequential of
- * conv (.0) and BatchNorm (.1); a separable conv is a Sequential of its spatial (.0) and temporal (.1) units:
+ * conv (.0) and BatchNorm (.1); a separable conv is a Sequential of its spatial (.0) and temporal (.1) units;
+ * a Mixed block's branch0 is a bare conv unit, not a Sequential holding one:
  * {@code features.8.branch1.1.1.1.running_var} is {@code Mixed_4b/Branch_1/Conv2d_0b_3x3/temporal/bn.running_var}.
  */
 public final class TorchvisionKeys {
@@ -20,7 +21,12 @@ public final class TorchvisionKeys {
     }
 
     private static String unit(S3dUnits.Unit u) {
-        return "features." + u.path() + switch (u.half()) {
+        String branch = switch (u.branch()) {
+            case -1 -> "";
+            case 0 -> ".branch0";
+            default -> ".branch" + u.branch() + "." + u.step();
+        };
+        return "features." + u.block() + branch + switch (u.half()) {
             case NONE -> "";
             case SPATIAL -> ".0";
             case TEMPORAL -> ".1";
