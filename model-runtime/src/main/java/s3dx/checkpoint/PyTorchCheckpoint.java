@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public final class PyTorchCheckpoint {
 
     private static ByteOrder zipByteOrder(ZipFile zip, String name) throws IOException {
         if (zip.getEntry(name) == null) return ByteOrder.LITTLE_ENDIAN; // written before torch 1.12: little-endian
-        String order = new String(entry(zip, name), java.nio.charset.StandardCharsets.US_ASCII).trim();
+        String order = new String(entry(zip, name), StandardCharsets.US_ASCII).trim();
         return switch (order) {
             case "little" -> ByteOrder.LITTLE_ENDIAN;
             case "big" -> ByteOrder.BIG_ENDIAN;

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The conv units of preset S3D in layer order, each with its spec scope and its place in the backbone
  * nn.Sequential that torchvision ({@code features}) and kylemin/S3D ({@code base}) share: the same block
- * indices (max pools included) and, inside a Mixed block, branches 0 to 3 as Sequentials of units.
+ * indices (max pools included) and, inside a Mixed block, branches 0 to 3 whose units sit at the same
+ * steps (kylemin wraps branch0's one unit in a Sequential, torchvision does not).
  */
 final class S3dUnits {
 

@@ -7,6 +7,7 @@ import s3dx.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ class PickleSafetyTest {
         byte[] good = TorchSaveWriter.stateDictPickle(stored, TorchSaveWriter.Wrap.NONE, false);
         // Replace the trailing STOP: the state_dict stays on the stack, then a Popen call is pickled as its extra item.
         PickleWriter tail = new PickleWriter().str("extra").global("subprocess", "Popen").str("sh").tuple1().reduce().op('s').stop();
-        byte[] pickle = TorchSaveWriter.concat(java.util.Arrays.copyOf(good, good.length - 1), tail.bytes());
+        byte[] pickle = TorchSaveWriter.concat(Arrays.copyOf(good, good.length - 1), tail.bytes());
         Path file = tmp.resolve("mixed.pth");
         TorchSaveWriter.writeZip(file, "archive", pickle, TorchSaveWriter.storages(stored), "little");
 
@@ -104,7 +105,7 @@ class PickleSafetyTest {
                 new LinkedHashMap<>(Map.of("w", new Tensor(new long[]{2}, new float[]{1, 2}))), "");
         byte[] good = TorchSaveWriter.stateDictPickle(stored, TorchSaveWriter.Wrap.NONE, false);
         Path file = tmp.resolve("short.pth");
-        TorchSaveWriter.writeZip(file, "archive", java.util.Arrays.copyOf(good, good.length / 2), TorchSaveWriter.storages(stored), "little");
+        TorchSaveWriter.writeZip(file, "archive", Arrays.copyOf(good, good.length / 2), TorchSaveWriter.storages(stored), "little");
 
         CheckpointException e = assertThrows(CheckpointException.class, () -> PyTorchCheckpoint.read(file));
         assertTrue(e.getMessage().startsWith(file + ": pickle is truncated"), e.getMessage());

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class SeedFixture {
             String[] cols = line.split("\t");
             String dims = cols[1].replaceAll("[\\[\\] ]", "");
             out.put(cols[0], dims.isEmpty() ? new long[0]
-                    : java.util.Arrays.stream(dims.split(",")).mapToLong(Long::parseLong).toArray());
+                    : Arrays.stream(dims.split(",")).mapToLong(Long::parseLong).toArray());
         }
         return out;
     }

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ class StorageTest {
         Map<String, Stored> tensors = TorchSaveWriter.float32(Map.of("w", new Tensor(new long[]{64}, new float[64])), "");
         Path file = zip("cut.pth", tensors, "little");
         byte[] whole = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 40));
+        Files.write(file, Arrays.copyOf(whole, whole.length - 40));
 
         CheckpointException e = assertThrows(CheckpointException.class, () -> PyTorchCheckpoint.read(file));
         assertTrue(e.getMessage().startsWith(file + ": is not a readable zip archive (truncated or damaged?)"), e.getMessage());
@@ -153,7 +154,7 @@ class StorageTest {
         Path file = tmp.resolve("legacy.pt");
         TorchSaveWriter.writeLegacy(file, Map.of("w", new Tensor(new long[]{8}, new float[8])));
         byte[] whole = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 4));
+        Files.write(file, Arrays.copyOf(whole, whole.length - 4));
 
         CheckpointException e = assertThrows(CheckpointException.class, () -> PyTorchCheckpoint.read(file));
         assertTrue(e.getMessage().startsWith(file + ": is truncated: storage 94000 needs 32 bytes"), e.getMessage());

@@ -2,6 +2,7 @@ package s3dx.checkpoint;
 
 import s3dx.tensor.Tensor;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,13 +83,9 @@ final class TorchSaveWriter {
         writeLegacy(file, stateDictPickle(stored, Wrap.NONE, true), storages(stored));
     }
 
-    /** A legacy checkpoint from its main pickle and its storages (key to raw bytes, element size from the map). */
+    /** A legacy checkpoint from its main pickle and its float32 storages (key to raw bytes). */
     static void writeLegacy(Path file, byte[] mainPickle, Map<String, byte[]> storages) throws IOException {
-        writeLegacy(file, mainPickle, storages, 4);
-    }
-
-    static void writeLegacy(Path file, byte[] mainPickle, Map<String, byte[]> storages, int elementSize) throws IOException {
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             out.write(new PickleWriter().proto(2).long1(LEGACY_MAGIC_LE).stop().bytes());
             out.write(new PickleWriter().proto(2).integer(1001).stop().bytes());
             out.write(new PickleWriter().proto(2).emptyDict().mark()
@@ -101,7 +98,7 @@ final class TorchSaveWriter {
             storages.keySet().forEach(keys::str);
             out.write(keys.appends().stop().bytes());
             for (byte[] data : storages.values()) {
-                out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(data.length / elementSize).array());
+                out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(data.length / 4).array());
                 out.write(data);
             }
         }
