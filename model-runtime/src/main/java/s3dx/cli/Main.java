@@ -1,0 +1,55 @@
+package s3dx.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import s3dx.net.DesignException;
+
+@Command(name = "s3dx", mixinStandardHelpOptions = true, version = "S3D Explorer 0.1",
+        description = "Design, count, export, run and train the S3D network family.",
+        subcommands = {PresetsCommand.class, CountCommand.class, BenchCountCommand.class})
+public class Main {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line: user errors print one line and exit non-zero, never a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("s3dx: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("s3dx " + commandLine.getCommandName() + ": " + message(ex));
+            return ex instanceof DesignException || ex instanceof UserError || ex.getClass().getName().startsWith("s3dx.") ? 1 : 3;
+        });
+        return cl;
+    }
+
+    private static String message(Throwable ex) {
+        if (ex.getClass().getName().startsWith("s3dx.") || ex instanceof IllegalArgumentException) return ex.getMessage();
+        return "unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+    }
+
+    /** A mistake in what the user asked for; its message is the whole story. */
+    public static class UserError extends RuntimeException {
+        public UserError(String message) {
+            super(message);
+        }
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String option, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(option + ": unknown value '" + value + "'; use one of "
+                    + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        }
+    }
+}
