@@ -3,6 +3,7 @@ package s3dx.video;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -37,6 +38,7 @@ public final class VideoReader implements AutoCloseable {
     private final VideoInfo info;
     private RgbFrame pending;
     private long position;
+    private long indexedFrames;   // frame count from the container's index, 0 if it has none
     private boolean closed;
 
     private VideoReader(Path file, FFmpegFrameGrabber grabber, VideoInfo info) {
@@ -94,11 +96,13 @@ public final class VideoReader implements AutoCloseable {
             double fps = g.getVideoFrameRate();
             if (!(fps > 0) || Double.isInfinite(fps)) fps = g.getFrameRate();
             double duration = Math.max(0, g.getLengthInTime()) / 1e6;
-            long frames = Math.max(0, g.getLengthInVideoFrames());
+            long indexed = indexedFrameCount(g);
+            long frames = indexed > 0 ? indexed : Math.max(0, g.getLengthInVideoFrames());
             String codec = g.getVideoCodecName();
             if (codec == null || codec.isEmpty()) codec = avcodec.avcodec_get_name(g.getVideoCodec()).getString();
             VideoInfo info = new VideoInfo(file, g.getFormat(), codec, w, h, fps, duration, frames);
             VideoReader r = new VideoReader(file, g, info);
+            r.indexedFrames = indexed;
             r.pending = r.decode();
             if (r.pending == null) throw new VideoException(file, "contains no video frames");
             return r;
@@ -184,13 +188,46 @@ public final class VideoReader implements AutoCloseable {
         return position;
     }
 
-    /** The next frame in decode order, or null at the end of the stream. */
+    /**
+     * The next frame in decode order, or null at the end of the stream.
+     * @throws VideoException when decoding fails, or the stream ends well before the frame count the file
+     *     declares (a truncated file)
+     */
     public RgbFrame next() throws VideoException {
         ensureOpen();
         RgbFrame f = pending != null ? pending : decode();
         pending = null;
         if (f != null) position++;
+        else checkComplete();
         return f;
+    }
+
+    /**
+     * At the end of the stream: a file whose data stops well short of what its header declares is truncated
+     * or damaged. Exact index counts (mp4, avi) allow 2 frames or 2% of slack; counts estimated from the
+     * duration (webm, mkv) allow 3 frames or 10%.
+     */
+    private void checkComplete() throws VideoException {
+        long declared = indexedFrames > 0 ? indexedFrames : info.frameCount();
+        if (declared <= 0) return;
+        long slack = indexedFrames > 0 ? Math.max(2, declared / 50) : Math.max(3, declared / 10);
+        if (position < declared - slack) {
+            throw new VideoException(file, "truncated or damaged: the video data ends at frame " + position + " of "
+                    + declared + " declared");
+        }
+    }
+
+    private static long indexedFrameCount(FFmpegFrameGrabber g) {
+        AVFormatContext ctx = g.getFormatContext();
+        if (ctx == null || ctx.isNull()) return 0;
+        for (int i = 0; i < ctx.nb_streams(); i++) {
+            AVStream st = ctx.streams(i);
+            if (st.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO
+                    && (st.disposition() & avformat.AV_DISPOSITION_ATTACHED_PIC) == 0) {
+                return Math.max(0, st.nb_frames());
+            }
+        }
+        return 0;
     }
 
     /**
@@ -207,7 +244,10 @@ public final class VideoReader implements AutoCloseable {
         try {
             Frame f = grabber.grabFrame(false, true, false, false, false);
             while (f != null && f.image == null) f = grabber.grabFrame(false, true, false, false, false);
-            if (f == null) return false;
+            if (f == null) {
+                checkComplete();
+                return false;
+            }
             position++;
             return true;
         } catch (FrameGrabber.Exception | RuntimeException e) {

@@ -172,6 +172,23 @@ class VideoReaderTest {
         assertFails(f, "not a video");
     }
 
+    @ParameterizedTest
+    @CsvSource({"cut.avi, MJPEG", "cut.webm, VP9"})
+    void truncatedFileWithHeaderIntact(String name, VideoWriter.Codec codec) throws Exception {
+        // The header survives (frame count or duration), the frame data stops at 60%: decoding must say so.
+        byte[] all = Files.readAllBytes(TestVideos.write(dir.resolve("whole_" + name), codec, frames));
+        Path f = Files.write(dir.resolve(name), Arrays.copyOf(all, all.length * 6 / 10));
+        assertFails(f, "truncated");
+        VideoException e = assertThrows(VideoException.class, () -> {
+            try (VideoReader r = VideoReader.open(f)) {
+                while (r.skip()) {
+                    assertTrue(r.position() < 30);
+                }
+            }
+        });
+        assertTrue(e.getMessage().contains(name) && e.getMessage().contains("of 30 declared"), e.getMessage());
+    }
+
     @Test
     void unsupportedCodec() throws Exception {
         Path good = TestVideos.write(dir.resolve("tagged.avi"), VideoWriter.Codec.PNG, frames.subList(0, 3));
