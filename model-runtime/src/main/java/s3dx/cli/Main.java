@@ -12,7 +12,8 @@ import s3dx.net.DesignException;
         description = "Design, count, export, run and train the S3D network family.",
         subcommands = {PresetsCommand.class, CountCommand.class, BenchCountCommand.class,
                 VideoInfoCommand.class, SynthCommand.class, BenchVideoCommand.class,
-                ExportCommand.class, InferCommand.class, BenchForwardCommand.class})
+                ExportCommand.class, InferCommand.class, BenchForwardCommand.class,
+                ImportCommand.class})
 public class Main {
 
     public static void main(String[] args) {
