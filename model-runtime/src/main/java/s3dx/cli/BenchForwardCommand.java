@@ -52,6 +52,7 @@ public class BenchForwardCommand implements Callable<Integer> {
         double peak = threads * FLOP_PER_CYCLE * clock.ghz;
         System.out.printf(Locale.ROOT, "ONNX Runtime, %d intra-op threads, graph optimisation ALL; peak = %d cores x %d FLOP/cycle x %.3f GHz"
                 + " (%s) = %.1f GFLOP/s%n", threads, threads, FLOP_PER_CYCLE, clock.ghz, clock.source, peak);
+        System.out.println("load average before: " + loadAverage() + " (other processes on these cores slow every figure below)");
         System.out.printf(Locale.ROOT, "%-8s %-11s %9s %9s %9s %9s %9s %7s%n", "preset", "clip", "G MACs", "median s", "min s", "max s", "GFLOP/s", "% peak");
         for (String p : presets) {
             for (String c : clips) {
@@ -64,11 +65,22 @@ public class BenchForwardCommand implements Callable<Integer> {
                 double[] sec = time(net);
                 double median = sec[sec.length / 2];
                 double gflops = 2.0 * macs / median / 1e9;
-                System.out.printf(Locale.ROOT, "%-8s %-11s %9.3f %9.3f %9.3f %9.3f %9.1f %6.1f%%%n", Preset.fromId(p).displayName(),
+                System.out.println("load average before: " + loadAverage() + " (other processes on these cores slow every figure below)");
+        System.out.printf(Locale.ROOT, "%-8s %-11s %9.3f %9.3f %9.3f %9.3f %9.1f %6.1f%%%n", Preset.fromId(p).displayName(),
                         t + "x" + s + "x" + s, macs / 1e9, median, sec[0], sec[sec.length - 1], gflops, 100 * gflops / peak);
             }
         }
+        System.out.println("load average after: " + loadAverage());
         return 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private double[] time(Network net) {
