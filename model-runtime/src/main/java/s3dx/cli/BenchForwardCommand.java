@@ -65,8 +65,7 @@ public class BenchForwardCommand implements Callable<Integer> {
                 double[] sec = time(net);
                 double median = sec[sec.length / 2];
                 double gflops = 2.0 * macs / median / 1e9;
-                System.out.println("load average before: " + loadAverage() + " (other processes on these cores slow every figure below)");
-        System.out.printf(Locale.ROOT, "%-8s %-11s %9.3f %9.3f %9.3f %9.3f %9.1f %6.1f%%%n", Preset.fromId(p).displayName(),
+                System.out.printf(Locale.ROOT, "%-8s %-11s %9.3f %9.3f %9.3f %9.3f %9.1f %6.1f%%%n", Preset.fromId(p).displayName(),
                         t + "x" + s + "x" + s, macs / 1e9, median, sec[0], sec[sec.length - 1], gflops, 100 * gflops / peak);
             }
         }
