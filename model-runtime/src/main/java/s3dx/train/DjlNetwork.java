@@ -110,9 +110,8 @@ public final class DjlNetwork implements AutoCloseable {
             String s = c.name();
             NDArray conv = Conv3d.conv3d(x, t(s + "/conv.weight"), null, shape(c.stride()), shape(c.pad()),
                     new Shape(1, 1, 1), 1).singletonOrThrow();
-            NDArray bn = BatchNorm.batchNorm(conv, t(s + "/bn.running_mean"), t(s + "/bn.running_var"),
-                    t(s + "/bn.weight"), t(s + "/bn.bias"), 1, 1f - BN_MOMENTUM, (float) Layer.ConvUnit.BN_EPSILON,
-                    training).singletonOrThrow();
+            NDArray bn = batchNorm(conv, t(s + "/bn.running_mean"), t(s + "/bn.running_var"), t(s + "/bn.weight"),
+                    t(s + "/bn.bias"), training);
             return Activation.relu(bn);
         }
         if (layer instanceof Layer.MaxPool p) {
@@ -130,6 +129,15 @@ public final class DjlNetwork implements AutoCloseable {
             return scores.reshape(n, l.output().c(), -1).mean(new int[]{2});
         }
         throw new IllegalStateException("unexpected layer " + layer.name());
+    }
+
+    /**
+     * BatchNorm3d over channels (eps 1e-3). DJL passes {@code 1 - momentum} to libtorch, so PyTorch's momentum
+     * 0.1 is given as 0.9; in training mode the running statistics become 0.9 old + 0.1 batch, in place.
+     */
+    static NDArray batchNorm(NDArray x, NDArray runningMean, NDArray runningVar, NDArray gamma, NDArray beta, boolean training) {
+        return BatchNorm.batchNorm(x, runningMean, runningVar, gamma, beta, 1, 1f - BN_MOMENTUM,
+                (float) Layer.ConvUnit.BN_EPSILON, training).singletonOrThrow();
     }
 
     /** The gate's values g = sigmoid(W mean_{T,H,W}(x) + b), [N, C]. */
