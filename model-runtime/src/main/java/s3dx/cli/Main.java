@@ -11,7 +11,7 @@ import s3dx.net.DesignException;
 @Command(name = "s3dx", mixinStandardHelpOptions = true, version = "S3D Explorer 0.1",
         description = "Design, count, export, run and train the S3D network family.",
         subcommands = {PresetsCommand.class, CountCommand.class, BenchCountCommand.class,
-                ExportCommand.class, InferCommand.class, BenchForwardCommand.class, TrainCommand.class})
+                ExportCommand.class, InferCommand.class, BenchForwardCommand.class, TrainCommand.class, BenchTrainCommand.class})
 public class Main {
 
     public static void main(String[] args) {

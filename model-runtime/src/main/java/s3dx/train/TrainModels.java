@@ -53,6 +53,6 @@ public final class TrainModels {
     }
 
     public static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e6 ? Long.toString((long) v) : String.valueOf(v).replace("0.001", "0.001");
+        return v == Math.rint(v) && Math.abs(v) < 1e6 ? Long.toString((long) v) : String.valueOf(v);
     }
 }
