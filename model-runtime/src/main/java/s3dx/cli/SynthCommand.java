@@ -1,0 +1,78 @@
+package s3dx.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import s3dx.synth.MotionShapes;
+import s3dx.video.VideoWriter;
+
+@Command(name = "synth", description = {
+        "Write MotionShapes clips (10 motion classes in time-reversed pairs) as video files,",
+        "with a CSV manifest (file,label) and the label list."})
+public class SynthCommand implements Callable<Integer> {
+
+    @Option(names = "--count", required = true, paramLabel = "N", description = "number of clips")
+    int count;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "random seed (default ${DEFAULT-VALUE}); same seed, same clips")
+    long seed;
+
+    @Option(names = "--frames", paramLabel = "T", defaultValue = "16", description = "frames per clip (default ${DEFAULT-VALUE})")
+    int frames;
+
+    @Option(names = "--size", paramLabel = "S", defaultValue = "112", description = "frame width and height in pixels, even (default ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--fps", paramLabel = "F", defaultValue = "12", description = "frame rate of the files (default ${DEFAULT-VALUE})")
+    double fps;
+
+    @Option(names = "--codec", paramLabel = "C", defaultValue = "h264",
+            description = "h264 (OpenH264, .mp4), mpeg4 (.mp4), mjpeg (.avi), vp9 (.webm), gif, png (lossless .avi); default ${DEFAULT-VALUE}")
+    String codec;
+
+    @Override
+    public Integer call() throws Exception {
+        VideoWriter.Codec c = Main.parseEnum(VideoWriter.Codec.class, "--codec", codec);
+        if (count < 1) throw new Main.UserError("--count must be at least 1, got " + count);
+        if (frames < 2 || frames > 10_000) throw new Main.UserError("--frames must be 2..10000, got " + frames);
+        if (size < 16 || size > 4096 || size % 2 != 0) throw new Main.UserError("--size must be even and 16..4096, got " + size);
+        if (!(fps > 0 && fps <= 1000)) throw new Main.UserError("--fps must be in (0, 1000], got " + fps);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName();
+            throw new Main.UserError("cannot create output folder " + out + ": " + why);
+        }
+        String ext = switch (c) {
+            case H264, MPEG4 -> "mp4";
+            case MJPEG, PNG -> "avi";
+            case VP9 -> "webm";
+            case GIF -> "gif";
+        };
+        MotionShapes gen = new MotionShapes(MotionShapes.Options.defaults(size, frames));
+        Files.writeString(out.resolve("labels.txt"), s3dx.synth.MotionClass.labelsText(), StandardCharsets.UTF_8);
+        Path manifest = out.resolve("manifest.csv");
+        try (Writer w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {
+            w.write("file,label\n");
+            for (int i = 0; i < count; i++) {
+                MotionShapes.Clip clip = gen.clip(MotionShapes.itemSeed(seed, i));
+                String name = String.format(Locale.ROOT, "clip_%05d_%s.%s", i, clip.label().label().replace(' ', '_'), ext);
+                MotionShapes.write(clip, out.resolve(name), fps, c);
+                w.write(name + "," + clip.label().label() + "\n");
+            }
+        }
+        System.out.printf(Locale.ROOT, "wrote %d %s clips (%dx%d, %d frames, %s) and %s to %s%n", count, ext, size, size,
+                frames, c.encoderName(), manifest.getFileName(), out);
+        return 0;
+    }
+}

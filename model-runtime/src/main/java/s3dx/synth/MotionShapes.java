@@ -1,0 +1,376 @@
+package s3dx.synth;
+
+import s3dx.net.Preprocessing;
+import s3dx.tensor.Tensor;
+import s3dx.video.FrameResizer;
+import s3dx.video.RgbFrame;
+import s3dx.video.VideoException;
+import s3dx.video.VideoWriter;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * MotionShapes: procedural clips of one shape (circle, square, triangle, star, ...) doing one of ten
+ * {@link MotionClass motions} over a textured, noisy background with optional smaller distractor shapes.
+ *
+ * <p>Every clip is a scene: per-frame states of each shape plus a per-frame noise seed. The first class of
+ * each pair is generated directly; its partner is the same scene with all per-frame states in reverse order,
+ * so {@code clip(seed, c).reversed()} equals {@code clip(seed, c.partner())} byte for byte. Same seed, same
+ * options: identical bytes (StrictMath and SplittableRandom only). Rendering is our own rasteriser (2x2
+ * supersampled coverage, alpha blending) on byte RGB; no AWT.
+ */
+public final class MotionShapes {
+
+    /**
+     * @param noise          amplitude of per-frame uniform noise added to every channel (0 = none)
+     * @param maxDistractors up to this many smaller distractor shapes drifting slowly
+     */
+    public record Options(int width, int height, int frames, boolean texture, int noise, int maxDistractors) {
+        public Options {
+            if (width < 16 || height < 16) throw new IllegalArgumentException("frames must be at least 16x16, got " + width + "x" + height);
+            if (width > 4096 || height > 4096) throw new IllegalArgumentException("frames too large: " + width + "x" + height);
+            if (frames < 2) throw new IllegalArgumentException("a clip needs at least 2 frames, got " + frames);
+            if (noise < 0 || maxDistractors < 0) throw new IllegalArgumentException("negative noise or distractors");
+        }
+
+        /** Square frames, textured background, noise 10, up to 2 distractors. */
+        public static Options defaults(int size, int frames) {
+            return new Options(size, size, frames, true, 10, 2);
+        }
+
+        /** Plain background, no noise, no distractors: for measuring what the motion does. */
+        public Options clean() {
+            return new Options(width, height, frames, false, 0, 0);
+        }
+    }
+
+    /** A rendered clip and its class. */
+    public record Clip(MotionClass label, long seed, List<RgbFrame> frames) {
+        public Clip {
+            frames = List.copyOf(frames);
+        }
+
+        /** The clip played backwards: its label is the partner class. */
+        public Clip reversed() {
+            List<RgbFrame> r = new ArrayList<>(frames);
+            Collections.reverse(r);
+            return new Clip(label.partner(), seed, r);
+        }
+    }
+
+    /** A training batch: video [N,3,T,H,W] and labels[N] (class indices). */
+    public record Batch(Tensor video, int[] labels) {
+        public Batch {
+            labels = labels.clone();
+        }
+
+        @Override
+        public int[] labels() {
+            return labels.clone();
+        }
+    }
+
+    private record State(double cx, double cy, double radius, double angle, double alpha) {
+    }
+
+    private record Sprite(Shape shape, int r, int g, int b, State[] states) {
+    }
+
+    private record Scene(byte[] background, Sprite[] sprites, long[] noiseSeeds) {
+    }
+
+    private final Options options;
+
+    public MotionShapes(Options options) {
+        this.options = options;
+    }
+
+    /**
+     * A generator whose frames are what {@code pre} keeps: rendered at max(resizeShortSide, cropSize) square, so
+     * the resize is the identity and the crop takes the centre; {@code pre.frames()} frames (at least 2).
+     */
+    public static MotionShapes forTraining(Preprocessing pre) {
+        int size = Math.max(pre.resizeShortSide(), pre.cropSize());
+        return new MotionShapes(Options.defaults(size, Math.max(2, pre.frames())));
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** The class a random clip with this seed gets. */
+    public static MotionClass classFor(long seed) {
+        return MotionClass.of((int) Math.floorMod(new SplittableRandom(seed ^ 0x5DEECE66DL).nextLong(), 10L));
+    }
+
+    /** A clip of a class drawn from the seed. */
+    public Clip clip(long seed) {
+        return clip(seed, classFor(seed));
+    }
+
+    /** A clip of class {@code c}; the partner class with the same seed gives the same frames reversed. */
+    public Clip clip(long seed, MotionClass c) {
+        Scene s = scene(seed, c);
+        int t = options.frames;
+        List<RgbFrame> frames = new ArrayList<>(t);
+        for (int i = 0; i < t; i++) frames.add(render(s, i));
+        return new Clip(c, seed, frames);
+    }
+
+    /** Per-item seed of item i of a batch with seed {@code seed}. */
+    public static long itemSeed(long seed, int i) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i).nextLong();
+    }
+
+    /**
+     * N clips of random classes as one [N,3,T,H,W] tensor, resized/cropped/normalised with {@code pre} (T = the
+     * options' frame count). Items are rendered in parallel; the result depends only on the seed.
+     */
+    public Batch batch(long seed, int n, Preprocessing pre) {
+        if (n <= 0) throw new IllegalArgumentException("batch size must be positive, got " + n);
+        int t = options.frames, c = pre.cropSize(), plane = c * c;
+        int item = 3 * t * plane;
+        float[] data = new float[Math.multiplyExact(n, item)];
+        int[] labels = new int[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            long s = itemSeed(seed, i);
+            MotionClass mc = classFor(s);
+            labels[i] = mc.index();
+            Scene scene = scene(s, mc);
+            FrameResizer rs = FrameResizer.of(pre);
+            byte[] crop = new byte[plane * 3];
+            for (int f = 0; f < t; f++) {
+                rs.resizeCrop(render(scene, f), crop);
+                rs.normalize(crop, data, i * item + f * plane, t * plane);
+            }
+        });
+        return new Batch(new Tensor(new long[]{n, 3, t, c, c}, data), labels);
+    }
+
+    /** Writes a clip as a video file (codec from the extension: .mp4 is H.264 via OpenH264). */
+    public static void write(Clip clip, Path file, double fps) throws VideoException {
+        write(clip, file, fps, VideoWriter.Codec.forFile(file));
+    }
+
+    public static void write(Clip clip, Path file, double fps, VideoWriter.Codec codec) throws VideoException {
+        RgbFrame first = clip.frames().get(0);
+        try (VideoWriter w = VideoWriter.open(file, first.width(), first.height(), fps, codec, 10)) {
+            for (RgbFrame f : clip.frames()) w.write(f);
+        }
+    }
+
+    // ---------------------------------------------------------------- scene generation
+
+    private Scene scene(long seed, MotionClass c) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int w = options.width, h = options.height, t = options.frames;
+        double m = Math.min(w, h);
+
+        // Background: base colour plus (optionally) a few static gratings.
+        int[] base = {rng.nextInt(30, 226), rng.nextInt(30, 226), rng.nextInt(30, 226)};
+        byte[] bg = background(rng, base);
+
+        // Distractors: small shapes drifting slowly, drawn beneath the main shape.
+        int nd = options.maxDistractors == 0 ? 0 : rng.nextInt(options.maxDistractors + 1);
+        Sprite[] sprites = new Sprite[nd + 1];
+        for (int d = 0; d < nd; d++) {
+            Shape shape = Shape.values()[rng.nextInt(Shape.values().length)];
+            double r = m * uniform(rng, 0.04, 0.07);
+            double x0 = uniform(rng, 0, w), y0 = uniform(rng, 0, h);
+            double dir = uniform(rng, 0, 2 * Math.PI), dist = m * uniform(rng, 0, 0.12);
+            double ang = uniform(rng, 0, 2 * Math.PI);
+            State[] st = new State[t];
+            for (int i = 0; i < t; i++) {
+                double f = (double) i / (t - 1);
+                st[i] = new State(x0 + f * dist * StrictMath.cos(dir), y0 + f * dist * StrictMath.sin(dir), r, ang, 1);
+            }
+            int[] col = {rng.nextInt(256), rng.nextInt(256), rng.nextInt(256)};
+            sprites[d] = new Sprite(shape, col[0], col[1], col[2], st);
+        }
+
+        // Main shape: a colour that stands out from the background base.
+        int[] col = contrasting(rng, base);
+        MotionClass canon = c.canonical() ? c : c.partner();
+        boolean rotating = canon == MotionClass.ROTATING_CLOCKWISE;
+        Shape[] pool = Shape.values();
+        List<Shape> allowed = new ArrayList<>();
+        for (Shape s : pool) if (!rotating || s.elongated()) allowed.add(s);
+        Shape shape = allowed.get(rng.nextInt(allowed.size()));
+        State[] st = new State[t];
+        double ang0 = uniform(rng, 0, 2 * Math.PI);
+        switch (canon) {
+            case MOVING_LEFT, MOVING_UP -> {
+                boolean horiz = canon == MotionClass.MOVING_LEFT;
+                double along = horiz ? w : h, across = horiz ? h : w;
+                double r = m * uniform(rng, 0.10, 0.16);
+                double d = uniform(rng, 0.35 * along, Math.max(0.35 * along, Math.min(0.6 * along, along - 2 * r - 2)));
+                double start = uniform(rng, r + 1 + d, Math.max(r + 1 + d, along - r - 1));  // moves towards 0
+                double pos = uniform(rng, r + 1, Math.max(r + 1, across - r - 1));
+                for (int i = 0; i < t; i++) {
+                    double a = start - d * i / (t - 1);
+                    st[i] = horiz ? new State(a, pos, r, ang0, 1) : new State(pos, a, r, ang0, 1);
+                }
+            }
+            case GROWING -> {
+                double r0 = m * uniform(rng, 0.06, 0.09), r1 = Math.min(0.3 * m, r0 * uniform(rng, 2.0, 2.8));
+                double cx = uniform(rng, r1 + 1, w - r1 - 1), cy = uniform(rng, r1 + 1, h - r1 - 1);
+                for (int i = 0; i < t; i++) st[i] = new State(cx, cy, r0 + (r1 - r0) * i / (t - 1), ang0, 1);
+            }
+            case ROTATING_CLOCKWISE -> {
+                double r = m * uniform(rng, 0.24, 0.32);
+                double cx = uniform(rng, r + 1, w - r - 1), cy = uniform(rng, r + 1, h - r - 1);
+                // Increasing angle turns clockwise on screen (y points down). At most 30 degrees a frame.
+                double total = Math.min(uniform(rng, Math.PI / 3, 8 * Math.PI / 9), (t - 1) * Math.PI / 6);
+                for (int i = 0; i < t; i++) st[i] = new State(cx, cy, r, ang0 + total * i / (t - 1), 1);
+            }
+            case FADING_IN -> {
+                double r = m * uniform(rng, 0.12, 0.2);
+                double cx = uniform(rng, r + 1, w - r - 1), cy = uniform(rng, r + 1, h - r - 1);
+                double a0 = uniform(rng, 0, 0.1), a1 = uniform(rng, 0.9, 1.0);
+                for (int i = 0; i < t; i++) st[i] = new State(cx, cy, r, ang0, a0 + (a1 - a0) * i / (t - 1));
+            }
+            default -> throw new AssertionError(canon);
+        }
+        sprites[nd] = new Sprite(shape, col[0], col[1], col[2], st);
+
+        long[] noise = new long[t];
+        for (int i = 0; i < t; i++) noise[i] = rng.nextLong();
+
+        if (!c.canonical()) {  // the partner: the same scene backwards in time
+            for (Sprite s : sprites) reverse(s.states);
+            reverseLongs(noise);
+        }
+        return new Scene(bg, sprites, noise);
+    }
+
+    private byte[] background(SplittableRandom rng, int[] base) {
+        int w = options.width, h = options.height;
+        byte[] bg = new byte[w * h * 3];
+        int ng = options.texture ? 3 : 0;
+        double[] fx = new double[ng], fy = new double[ng], ph = new double[ng], amp = new double[ng];
+        double[][] chan = new double[ng][3];
+        for (int k = 0; k < ng; k++) {
+            double dir = uniform(rng, 0, Math.PI), freq = uniform(rng, 2 * Math.PI / 40, 2 * Math.PI / 6);
+            fx[k] = freq * StrictMath.cos(dir);
+            fy[k] = freq * StrictMath.sin(dir);
+            ph[k] = uniform(rng, 0, 2 * Math.PI);
+            amp[k] = uniform(rng, 6, 16);
+            for (int ch = 0; ch < 3; ch++) chan[k][ch] = uniform(rng, 0.5, 1.0);
+        }
+        // Precompute per-row and per-column sines: sin(a+b) = sin a cos b + cos a sin b.
+        double[][] sx = new double[ng][w], cxs = new double[ng][w], sy = new double[ng][h], cys = new double[ng][h];
+        for (int k = 0; k < ng; k++) {
+            for (int x = 0; x < w; x++) {
+                sx[k][x] = StrictMath.sin(fx[k] * x + ph[k]);
+                cxs[k][x] = StrictMath.cos(fx[k] * x + ph[k]);
+            }
+            for (int y = 0; y < h; y++) {
+                sy[k][y] = StrictMath.sin(fy[k] * y);
+                cys[k][y] = StrictMath.cos(fy[k] * y);
+            }
+        }
+        int p = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int ch = 0; ch < 3; ch++) {
+                    double v = base[ch];
+                    for (int k = 0; k < ng; k++) v += amp[k] * chan[k][ch] * (sx[k][x] * cys[k][y] + cxs[k][x] * sy[k][y]);
+                    bg[p++] = (byte) clamp((int) Math.round(v));
+                }
+            }
+        }
+        return bg;
+    }
+
+    private static int[] contrasting(SplittableRandom rng, int[] base) {
+        double lb = luma(base[0], base[1], base[2]);
+        for (int attempt = 0; attempt < 64; attempt++) {
+            int[] c = {rng.nextInt(256), rng.nextInt(256), rng.nextInt(256)};
+            if (Math.abs(luma(c[0], c[1], c[2]) - lb) >= 90) return c;
+        }
+        return lb > 128 ? new int[]{10, 10, 10} : new int[]{245, 245, 245};
+    }
+
+    private static double luma(int r, int g, int b) {
+        return 0.299 * r + 0.587 * g + 0.114 * b;
+    }
+
+    // ---------------------------------------------------------------- rasteriser
+
+    private RgbFrame render(Scene s, int t) {
+        int w = options.width, h = options.height;
+        byte[] px = s.background.clone();
+        if (options.noise > 0) {
+            SplittableRandom nr = new SplittableRandom(s.noiseSeeds[t]);
+            int a = options.noise, span = 2 * a + 1;
+            for (int i = 0; i < px.length; i++) px[i] = (byte) clamp((px[i] & 0xFF) + nr.nextInt(span) - a);
+        }
+        for (Sprite sp : s.sprites) draw(px, w, h, sp, sp.states[t]);
+        return new RgbFrame(w, h, px);
+    }
+
+    private static final double[] SUB = {0.25, 0.75};
+
+    private static void draw(byte[] px, int w, int h, Sprite sp, State st) {
+        if (st.alpha <= 0 || st.radius <= 0) return;
+        double r = st.radius, ext = r * 1.1 + 1;
+        int x0 = Math.max(0, (int) Math.floor(st.cx - ext)), x1 = Math.min(w - 1, (int) Math.ceil(st.cx + ext));
+        int y0 = Math.max(0, (int) Math.floor(st.cy - ext)), y1 = Math.min(h - 1, (int) Math.ceil(st.cy + ext));
+        double cos = StrictMath.cos(st.angle) / r, sin = StrictMath.sin(st.angle) / r;
+        // 4 sub-samples a pixel: coverage in quarters, times alpha, in 1/1024 units.
+        int alpha = (int) Math.round(Math.min(1, st.alpha) * 256);
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                int cov = 0;
+                for (double oy : SUB) {
+                    double dy = y + oy - st.cy;
+                    for (double ox : SUB) {
+                        double dx = x + ox - st.cx;
+                        double u = dx * cos + dy * sin, v = -dx * sin + dy * cos;
+                        if (sp.shape.inside(u, v)) cov++;
+                    }
+                }
+                if (cov == 0) continue;
+                int a = cov * alpha;  // 0..1024
+                int p = (y * w + x) * 3;
+                px[p] = blend(px[p], sp.r, a);
+                px[p + 1] = blend(px[p + 1], sp.g, a);
+                px[p + 2] = blend(px[p + 2], sp.b, a);
+            }
+        }
+    }
+
+    private static byte blend(byte under, int over, int a1024) {
+        int u = under & 0xFF;
+        return (byte) (u + ((over - u) * a1024 + (over >= u ? 512 : -512)) / 1024);
+    }
+
+    private static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(v, 255);
+    }
+
+    private static double uniform(SplittableRandom rng, double lo, double hi) {
+        return hi <= lo ? lo : lo + (hi - lo) * rng.nextDouble();
+    }
+
+    private static void reverse(State[] a) {
+        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+            State x = a[i];
+            a[i] = a[j];
+            a[j] = x;
+        }
+    }
+
+    private static void reverseLongs(long[] a) {
+        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+            long x = a[i];
+            a[i] = a[j];
+            a[j] = x;
+        }
+    }
+}
