@@ -11,7 +11,8 @@ import s3dx.net.DesignException;
 @Command(name = "s3dx", mixinStandardHelpOptions = true, version = "S3D Explorer 0.1",
         description = "Design, count, export, run and train the S3D network family.",
         subcommands = {PresetsCommand.class, CountCommand.class, BenchCountCommand.class,
-                VideoInfoCommand.class, SynthCommand.class, BenchVideoCommand.class})
+                VideoInfoCommand.class, SynthCommand.class, BenchVideoCommand.class,
+                ExportCommand.class, InferCommand.class, BenchForwardCommand.class})
 public class Main {
 
     public static void main(String[] args) {

@@ -1,0 +1,115 @@
+package s3dx.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import s3dx.cost.CostReport;
+import s3dx.infer.OnnxSession;
+import s3dx.net.Design;
+import s3dx.net.Network;
+import s3dx.net.Preset;
+import s3dx.onnx.ModelInfo;
+import s3dx.onnx.OnnxModelBuilder;
+import s3dx.tensor.Tensor;
+import s3dx.weights.WeightInit;
+
+/** Times one forward pass in ONNX Runtime and compares the rate with the machine's FP32 peak. */
+@Command(name = "bench-forward", description = {
+        "Benchmark: forward time of S3D and S3D-G (batch 1, seeded weights) at 64x224x224 and 16x112x112 in ONNX Runtime,",
+        "median of --runs after --warmup runs, and the achieved FLOP rate as a share of peak (cores x 32 FP32 FLOP/cycle x clock)."})
+public class BenchForwardCommand implements Callable<Integer> {
+    /** FP32 FLOP per cycle per core with two 256-bit FMA units (AVX2: 2 x 8 lanes x 2). */
+    static final int FLOP_PER_CYCLE = 32;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "intra-op threads (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "5", description = "timed runs per model (default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "2", description = "untimed runs first (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--preset", paramLabel = "NAME", split = ",", defaultValue = "s3d,s3d-g", description = "presets to time (default ${DEFAULT-VALUE})")
+    List<String> presets;
+
+    @Option(names = "--clip", paramLabel = "TxS", split = ",", defaultValue = "64x224,16x112", description = "clips TxS (S = height = width; default ${DEFAULT-VALUE})")
+    List<String> clips;
+
+    @Override
+    public Integer call() {
+        if (threads < 1 || runs < 1 || warmup < 0) throw new Main.UserError("--threads and --runs must be at least 1, --warmup at least 0");
+        Clock clock = Clock.read();
+        double peak = threads * FLOP_PER_CYCLE * clock.ghz;
+        System.out.printf(Locale.ROOT, "ONNX Runtime, %d intra-op threads, graph optimisation ALL; peak = %d cores x %d FLOP/cycle x %.3f GHz"
+                + " (%s) = %.1f GFLOP/s%n", threads, threads, FLOP_PER_CYCLE, clock.ghz, clock.source, peak);
+        System.out.printf(Locale.ROOT, "%-8s %-11s %9s %9s %9s %9s %9s %7s%n", "preset", "clip", "G MACs", "median s", "min s", "max s", "GFLOP/s", "% peak");
+        for (String p : presets) {
+            for (String c : clips) {
+                String[] tc = c.toLowerCase(Locale.ROOT).split("x");
+                if (tc.length != 2) throw new Main.UserError("--clip: expected TxS such as 64x224, got '" + c + "'");
+                int t = Integer.parseInt(tc[0]), s = Integer.parseInt(tc[1]);
+                Design d = Preset.fromId(p).design().withClip(t, s, s);
+                Network net = Network.of(d);
+                long macs = CostReport.of(net).macs();
+                double[] sec = time(net);
+                double median = sec[sec.length / 2];
+                double gflops = 2.0 * macs / median / 1e9;
+                System.out.printf(Locale.ROOT, "%-8s %-11s %9.3f %9.3f %9.3f %9.3f %9.1f %6.1f%%%n", Preset.fromId(p).displayName(),
+                        t + "x" + s + "x" + s, macs / 1e9, median, sec[0], sec[sec.length - 1], gflops, 100 * gflops / peak);
+            }
+        }
+        return 0;
+    }
+
+    private double[] time(Network net) {
+        byte[] model = OnnxModelBuilder.build(net, WeightInit.seeded(net, 0), ModelInfo.defaults(net.design())).toByteArray();
+        Design d = net.design();
+        Tensor clip = Tensor.zeros(1, 3, d.frames(), d.height(), d.width());
+        SplittableRandom r = new SplittableRandom(1);
+        for (int i = 0; i < clip.data().length; i++) clip.data()[i] = (float) r.nextGaussian();
+        double[] sec = new double[runs];
+        try (OnnxSession s = OnnxSession.open(model, threads)) {
+            for (int i = 0; i < warmup; i++) s.run(clip);
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                s.run(clip);
+                sec[i] = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        Arrays.sort(sec);
+        return sec;
+    }
+
+    /** The core clock: /proc/cpuinfo "cpu MHz" (first core), else lscpu's "CPU max MHz" / "CPU MHz". */
+    record Clock(double ghz, String source) {
+        static Clock read() {
+            try {
+                Matcher m = Pattern.compile("(?m)^cpu MHz\\s*:\\s*([0-9.]+)").matcher(Files.readString(Path.of("/proc/cpuinfo")));
+                if (m.find()) return new Clock(Double.parseDouble(m.group(1)) / 1000, "/proc/cpuinfo cpu MHz " + m.group(1));
+            } catch (IOException | RuntimeException ignored) {
+                // fall through to lscpu
+            }
+            try {
+                Process p = new ProcessBuilder("lscpu").redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes());
+                for (String key : List.of("CPU max MHz", "CPU MHz")) {
+                    Matcher m = Pattern.compile("(?m)^" + key + ":\\s*([0-9.]+)").matcher(out);
+                    if (m.find()) return new Clock(Double.parseDouble(m.group(1)) / 1000, "lscpu " + key + " " + m.group(1));
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // no clock known
+            }
+            throw new Main.UserError("cannot read the CPU clock from /proc/cpuinfo or lscpu");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package s3dx.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import onnx.Onnx.ModelProto;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import s3dx.cost.CostReport;
+import s3dx.net.Design;
+import s3dx.net.Network;
+import s3dx.onnx.ModelInfo;
+import s3dx.onnx.OnnxModelBuilder;
+import s3dx.onnx.OnnxModelFile;
+import s3dx.weights.SafeTensors;
+import s3dx.weights.WeightInit;
+import s3dx.weights.WeightMismatchException;
+import s3dx.weights.WeightSet;
+
+@Command(name = "export", description = {
+        "Export a design as an ONNX model: input video [N,3,T,H,W]; outputs logits, probs, gate/<scope> and energy/<block>.",
+        "Weights come from --weights (safetensors, the spec's tensor names) or are drawn from --seed."})
+public class ExportCommand implements Callable<Integer> {
+    @Mixin
+    DesignOptions design;
+
+    @Option(names = "--weights", paramLabel = "FILE.safetensors", description = "weights to export (default: seeded initialisation)")
+    Path weights;
+
+    @Option(names = "--seed", paramLabel = "S", description = "seed of the initial weights when no --weights is given (default 0)")
+    Long seed;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "class labels, one per line (default: class 0, class 1, ...)")
+    Path labels;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "free text stored in the model's doc string")
+    String description;
+
+    @Option(names = "--out", paramLabel = "model.onnx", required = true, description = "the ONNX file to write")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (weights != null && seed != null) throw new Main.UserError("give --weights or --seed, not both");
+        Design d = design.resolve();
+        Network net = Network.of(d);
+        WeightSet w = weights != null ? loadWeights(net) : WeightInit.seeded(net, seed == null ? 0 : seed);
+        ModelInfo info = ModelInfo.defaults(d).withDescription(description);
+        if (labels != null) info = info.withLabels(readLabels(d.classes()));
+        ModelProto model = OnnxModelBuilder.build(net, w, info);
+        OnnxModelFile.write(model, out);
+        System.out.printf(Locale.ROOT, "wrote %s: %dx%dx%d clip, %d classes, %,d params, %d gates, %d energy maps, %.1f MB (ONNX IR %d, opset %d, %s)%n",
+                out, d.frames(), d.height(), d.width(), d.classes(), CostReport.of(net).params(), net.gates().size(),
+                net.blocks().stream().filter(b -> b.block().isToggleable()).count(), Files.size(out) / 1e6,
+                OnnxModelBuilder.IR_VERSION, OnnxModelBuilder.OPSET, weights != null ? "weights from " + weights : "seed " + (seed == null ? 0 : seed));
+        return 0;
+    }
+
+    private WeightSet loadWeights(Network net) throws IOException {
+        try {
+            return SafeTensors.read(weights).weights().requireFits(net);
+        } catch (WeightMismatchException e) {
+            throw new Main.UserError(weights + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new Main.UserError(e.getMessage());
+        }
+    }
+
+    private List<String> readLabels(int classes) {
+        List<String> l;
+        try {
+            l = Files.readAllLines(labels, StandardCharsets.UTF_8).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new Main.UserError(labels + ": cannot be read (" + e.getMessage() + ")");
+        }
+        if (l.size() != classes) throw new Main.UserError(labels + ": has " + l.size() + " labels but the design has " + classes + " classes");
+        return l;
+    }
+}

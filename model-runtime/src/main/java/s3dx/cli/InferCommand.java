@@ -1,0 +1,123 @@
+package s3dx.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import s3dx.infer.InferenceResult;
+import s3dx.infer.OnnxSession;
+import s3dx.onnx.ModelInfo;
+import s3dx.onnx.OnnxModelBuilder;
+import s3dx.tensor.Npy;
+import s3dx.tensor.Tensor;
+
+@Command(name = "infer", description = {
+        "Run an exported model on a prepared clip (.npy float32 [N,3,T,H,W] or [3,T,H,W]) and print the top classes.",
+        "--json writes logits, probs, every gate and every energy map, each with its shape."})
+public class InferCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "model.onnx", required = true, description = "an ONNX model from 'export'")
+    Path model;
+
+    @Option(names = "--input-npy", paramLabel = "clip.npy", required = true, description = "the clip, already preprocessed")
+    Path input;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "5", description = "classes to print per clip (default ${DEFAULT-VALUE})")
+    int top;
+
+    @Option(names = "--json", paramLabel = "out.json", description = "write every output with its shape here")
+    Path json;
+
+    @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime threads (default: all cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        if (top < 1) throw new Main.UserError("--top must be at least 1, got " + top);
+        Tensor clip;
+        try {
+            clip = Npy.read(input);
+        } catch (IOException e) {
+            throw new Main.UserError(e.getMessage());
+        }
+        if (clip.rank() == 4) clip = new Tensor(prepend(1, clip.shape()), clip.data());
+        try (OnnxSession s = OnnxSession.open(model, threads == null ? OnnxSession.defaultThreads() : threads)) {
+            InferenceResult r = s.run(clip);
+            int classes = (int) r.probs().dim(1);
+            List<String> labels = s.info().map(ModelInfo::labels).orElse(ModelInfo.numberedLabels(classes));
+            for (int n = 0; n < r.probs().dim(0); n++) {
+                if (r.probs().dim(0) > 1) System.out.println("clip " + n + ":");
+                int[] best = topK(r.probs().data(), n * classes, classes, top);
+                for (int i = 0; i < best.length; i++) {
+                    int c = best[i];
+                    System.out.printf(Locale.ROOT, "%2d. %-40s %6.2f%%  (logit %.4f)%n", i + 1, labels.get(c),
+                            100 * r.probs().data()[n * classes + c], r.logits().data()[n * classes + c]);
+                }
+            }
+            if (json != null) {
+                writeJson(clip.shape(), r, labels, classes);
+                System.out.println("wrote " + json);
+            }
+        }
+        return 0;
+    }
+
+    private void writeJson(long[] inputShape, InferenceResult r, List<String> labels, int classes) throws IOException {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        outputs.put(OnnxModelBuilder.LOGITS, entry(r.logits()));
+        outputs.put(OnnxModelBuilder.PROBS, entry(r.probs()));
+        r.gates().forEach((scope, t) -> outputs.put(OnnxModelBuilder.GATE_PREFIX + scope, entry(t)));
+        r.energy().forEach((block, t) -> outputs.put(OnnxModelBuilder.ENERGY_PREFIX + block, entry(t)));
+        List<List<Map<String, Object>>> best = new ArrayList<>();
+        for (int n = 0; n < r.probs().dim(0); n++) {
+            List<Map<String, Object>> clip = new ArrayList<>();
+            for (int c : topK(r.probs().data(), n * classes, classes, top)) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("class", c);
+                e.put("label", labels.get(c));
+                e.put("prob", r.probs().data()[n * classes + c]);
+                e.put("logit", r.logits().data()[n * classes + c]);
+                clip.add(e);
+            }
+            best.add(clip);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("model", model.toString());
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("file", input.toString());
+        in.put("shape", inputShape);
+        doc.put("input", in);
+        doc.put("top", best);
+        doc.put("outputs", outputs);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+    }
+
+    private static Map<String, Object> entry(Tensor t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("shape", t.shape());
+        m.put("data", t.data());
+        return m;
+    }
+
+    /** Indices of the k largest of {@code v[off..off+len)}, largest first. */
+    static int[] topK(float[] v, int off, int len, int k) {
+        return IntStream.range(0, len).boxed()
+                .sorted((a, b) -> Float.compare(v[off + b], v[off + a]))
+                .limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static long[] prepend(long d, long[] shape) {
+        long[] s = new long[shape.length + 1];
+        s[0] = d;
+        System.arraycopy(shape, 0, s, 1, shape.length);
+        return s;
+    }
+}

@@ -1,0 +1,171 @@
+package s3dx.infer;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import s3dx.onnx.ModelInfo;
+import s3dx.onnx.OnnxModelBuilder;
+import s3dx.tensor.Tensor;
+
+/**
+ * One loaded model in ONNX Runtime (CPU), opened once and run many times; close it to free native memory.
+ * Sessions use graph optimisation level ALL, sequential execution with {@code threads} intra-op threads
+ * (default: all cores), and the memory pattern and CPU arena on.
+ */
+public final class OnnxSession implements AutoCloseable {
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtSession.SessionOptions options;
+    private final OrtSession session;
+    private final String source;
+    private final long[] inputShape;
+    private final ModelInfo info;
+
+    private OnnxSession(OrtSession.SessionOptions options, OrtSession session, String source) {
+        this.options = options;
+        this.session = session;
+        this.source = source;
+        try {
+            NodeInfo input = session.getInputInfo().get(OnnxModelBuilder.INPUT);
+            if (input == null) throw fail("has no input '" + OnnxModelBuilder.INPUT + "' (inputs: " + session.getInputNames() + ")");
+            inputShape = ((TensorInfo) input.getInfo()).getShape();
+            for (String out : new String[]{OnnxModelBuilder.LOGITS, OnnxModelBuilder.PROBS}) {
+                if (!session.getOutputNames().contains(out)) throw fail("has no output '" + out + "' (outputs: " + session.getOutputNames() + ")");
+            }
+            Map<String, String> meta = session.getMetadata().getCustomMetadata();
+            info = meta.containsKey(ModelInfo.ARCHITECTURE)
+                    ? ModelInfo.fromMetadata(meta, session.getMetadata().getDescription(), source) : null;
+        } catch (OrtException | IllegalArgumentException e) {
+            close();
+            throw new InferenceException(source + ": " + e.getMessage(), e);
+        } catch (InferenceException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    public static OnnxSession open(Path model) {
+        return open(model, defaultThreads());
+    }
+
+    public static OnnxSession open(Path model, int threads) {
+        if (!Files.isRegularFile(model)) throw new InferenceException(model + ": no such file");
+        OrtSession.SessionOptions o = options(threads);
+        try {
+            return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model.toString(), o), model.toString());
+        } catch (OrtException e) {
+            o.close();
+            throw new InferenceException(model + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
+        }
+    }
+
+    public static OnnxSession open(byte[] model) {
+        return open(model, defaultThreads());
+    }
+
+    public static OnnxSession open(byte[] model, int threads) {
+        OrtSession.SessionOptions o = options(threads);
+        try {
+            return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model, o), "model");
+        } catch (OrtException e) {
+            o.close();
+            throw new InferenceException("ONNX Runtime cannot load the model: " + e.getMessage(), e);
+        }
+    }
+
+    private static OrtSession.SessionOptions options(int threads) {
+        if (threads < 1) throw new InferenceException("threads must be at least 1, got " + threads);
+        OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+        try {
+            o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            o.setIntraOpNumThreads(threads);
+            o.setInterOpNumThreads(1);
+            o.setMemoryPatternOptimization(true);
+            o.setCPUArenaAllocator(true);
+            return o;
+        } catch (OrtException e) {
+            o.close();
+            throw new InferenceException("cannot set ONNX Runtime session options: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model's own description when it is one of ours, else empty. */
+    public Optional<ModelInfo> info() {
+        return Optional.ofNullable(info);
+    }
+
+    /** The input shape the model takes, -1 for the symbolic batch dimension. */
+    public long[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** Runs one batch {@code video} [N,3,T,H,W]. */
+    public InferenceResult run(Tensor video) {
+        checkShape(video.shape());
+        Map<String, Tensor> outputs = new LinkedHashMap<>();
+        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(video.data()), video.shape());
+             OrtSession.Result result = session.run(Map.of(OnnxModelBuilder.INPUT, input))) {
+            for (Map.Entry<String, OnnxValue> e : result) {
+                if (!(e.getValue() instanceof OnnxTensor t)) throw fail("output '" + e.getKey() + "' is not a tensor");
+                FloatBuffer fb = t.getFloatBuffer();
+                if (fb == null) throw fail("output '" + e.getKey() + "' is not float32");
+                float[] data = new float[fb.remaining()];
+                fb.get(data);
+                outputs.put(e.getKey(), new Tensor(t.getInfo().getShape(), data));
+            }
+        } catch (OrtException e) {
+            throw new InferenceException(source + ": ONNX Runtime failed to run the model: " + e.getMessage(), e);
+        }
+        Map<String, Tensor> gates = new LinkedHashMap<>(), energy = new LinkedHashMap<>();
+        outputs.forEach((name, t) -> {
+            if (name.startsWith(OnnxModelBuilder.GATE_PREFIX)) gates.put(name.substring(OnnxModelBuilder.GATE_PREFIX.length()), t);
+            if (name.startsWith(OnnxModelBuilder.ENERGY_PREFIX)) energy.put(name.substring(OnnxModelBuilder.ENERGY_PREFIX.length()), t);
+        });
+        return new InferenceResult(outputs.get(OnnxModelBuilder.LOGITS), outputs.get(OnnxModelBuilder.PROBS), gates, energy);
+    }
+
+    private void checkShape(long[] shape) {
+        boolean ok = shape.length == inputShape.length && shape.length > 0 && shape[0] >= 1;
+        for (int i = 0; ok && i < shape.length; i++) ok = inputShape[i] < 0 || inputShape[i] == shape[i];
+        if (!ok) {
+            throw new InferenceException("clip has shape " + Arrays.toString(shape).replace(" ", "") + " but this model takes "
+                    + describe(inputShape));
+        }
+    }
+
+    private static String describe(long[] shape) {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < shape.length; i++) s.append(i > 0 ? "," : "").append(shape[i] < 0 ? (i == 0 ? "N" : "?") : Long.toString(shape[i]));
+        return s.append(']').toString();
+    }
+
+    private InferenceException fail(String problem) {
+        return new InferenceException(source + ": " + problem);
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new InferenceException("cannot close the ONNX Runtime session: " + e.getMessage(), e);
+        } finally {
+            options.close();
+        }
+    }
+}
