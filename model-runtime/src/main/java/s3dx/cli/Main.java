@@ -12,7 +12,7 @@ import s3dx.net.DesignException;
         description = "Design, count, export, run and train the S3D network family.",
         subcommands = {PresetsCommand.class, CountCommand.class, BenchCountCommand.class,
                 VideoInfoCommand.class, SynthCommand.class, BenchVideoCommand.class,
-                ExportCommand.class, InferCommand.class, BenchForwardCommand.class})
+                ExportCommand.class, InferCommand.class, BenchForwardCommand.class, PredictCommand.class})
 public class Main {
 
     public static void main(String[] args) {
