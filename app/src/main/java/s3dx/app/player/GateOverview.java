@@ -39,7 +39,7 @@ public final class GateOverview extends CanvasPane {
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
         scopes.clear();
-        g.setFont(Font.font(10));
+        g.setFont(Font.font(Math.max(7, Math.min(10, rowH - 1))));
         g.setFill(Color.web("#5b6b80"));
         if (current == null || current.gates().isEmpty()) {
             g.fillText(current == null ? "waiting for predictions…" : "this model has no gates", 6, 16);
@@ -47,6 +47,7 @@ public final class GateOverview extends CanvasPane {
         }
         scopes.addAll(current.gates().keySet());
         rowH = Math.max(6, Math.min(16, (h - top) / scopes.size()));
+        g.setFont(Font.font(Math.max(7, Math.min(10, rowH - 1))));
         double labelW = 150, meanW = 40, bw = Math.max(10, w - labelW - meanW - 6);
         int cols = 64;
         WritableImage img = new WritableImage(cols, scopes.size());
@@ -64,7 +65,7 @@ public final class GateOverview extends CanvasPane {
                 g.fillRect(0, y, w, rowH);
             }
             g.setFill(Color.web("#1e293b"));
-            if (rowH >= 9) g.fillText(e.getKey(), 4, y + rowH - 2);
+            if (rowH >= 6) g.fillText(e.getKey(), 4, y + rowH - 2);
             g.fillText(String.format("%.2f", mean), labelW + bw + 6, y + rowH - 2);
             r++;
         }

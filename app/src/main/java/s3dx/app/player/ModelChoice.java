@@ -43,10 +43,15 @@ public record ModelChoice(Kind kind, String name, Path file, Design design) {
 
     /** Opens the session (slow: building and optimising the graph); call off the FX thread. */
     public OnnxSession open() {
-        if (kind != Kind.UNTRAINED) return OnnxSession.open(file);
+        if (kind != Kind.UNTRAINED) return OnnxSession.open(file, threads());
         List<String> labels = design.classes() == MotionClass.values().length ? MotionClass.labels()
                 : ModelInfo.numberedLabels(design.classes());
-        return OnnxSession.open(UntrainedModel.onnx(design, labels, 1));
+        return OnnxSession.open(UntrainedModel.onnx(design, labels, 1), threads());
+    }
+
+    /** Inference threads: all cores but one, which is left to decoding and the UI. */
+    static int threads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /** The demo models in {@code dir} (*.onnx with our metadata), each with its design. */

@@ -76,7 +76,7 @@ public final class PlayerView extends BorderPane {
     private final Label banner = new Label(), modelStatus = new Label("no model"), time = new Label("—"), status = new Label(),
             windowLabel = new Label();
     private final ProgressBar modelProgress = new ProgressBar(), exportProgress = new ProgressBar(0);
-    private final Button playButton = new Button("▶"), cancelExport = new Button("Cancel");
+    private final Button playButton = new Button("Play"), cancelExport = new Button("Cancel");
     private final Slider seek = new Slider(0, 1, 0), opacity = new Slider(0, 1, 0.45);
     private final ToggleButton reverse = new ToggleButton("⇄ Play reversed");
     private final CheckBox loop = new CheckBox("Loop");
@@ -166,13 +166,16 @@ public final class PlayerView extends BorderPane {
 
     private Node left() {
         VBox.setVgrow(frame, Priority.ALWAYS);
-        Button back = new Button("⏮"), fwd = new Button("⏭");
+        Button back = new Button("< 1"), fwd = new Button("1 >");
         back.setTooltip(new Tooltip("previous frame"));
         fwd.setTooltip(new Tooltip("next frame"));
         back.setOnAction(e -> stepFrames(-1));
         fwd.setOnAction(e -> stepFrames(1));
         playButton.setOnAction(e -> togglePlay());
-        playButton.setMinWidth(44);
+        playButton.setMinWidth(60);
+        chart.setMinHeight(150);
+        heatmap.setMinHeight(150);
+        overview.setMinHeight(220);
         HBox.setHgrow(seek, Priority.ALWAYS);
         seek.valueProperty().addListener((o, a, b) -> {
             if (!seeking && playback != null && seek.isValueChanging() || !seeking && playback != null && Math.abs(b.doubleValue() - currentFrame) >= 1) {
@@ -324,7 +327,7 @@ public final class PlayerView extends BorderPane {
         currentFrame = 0;
         timeline.clear();
         engine.setVideo(file);
-        playButton.setText("▶");
+        playButton.setText("Play");
         var i = playback.info();
         status.setText(String.format(Locale.ROOT, "%s  ·  %dx%d  ·  %.2f fps  ·  %d frames", file.getFileName(), i.width(), i.height(),
                 playback.fps(), playback.frameCount()));
@@ -334,13 +337,13 @@ public final class PlayerView extends BorderPane {
     public void play() {
         if (playback == null) return;
         playback.play();
-        playButton.setText("⏸");
+        playButton.setText("Pause");
     }
 
     public void pause() {
         if (playback == null) return;
         playback.pause();
-        playButton.setText("▶");
+        playButton.setText("Play");
     }
 
     private void togglePlay() {
@@ -351,7 +354,7 @@ public final class PlayerView extends BorderPane {
     private void stepFrames(int d) {
         if (playback == null) return;
         playback.step(d);
-        playButton.setText("▶");
+        playButton.setText("Play");
     }
 
     public void seekTo(long f) {
@@ -370,9 +373,9 @@ public final class PlayerView extends BorderPane {
                 seek.setValue(currentFrame);
                 seeking = false;
                 time.setText(String.format(Locale.ROOT, "%.2f s  ·  #%d", currentFrame / playback.fps(), currentFrame));
-                if (!playback.isPlaying()) playButton.setText("▶");
+                if (!playback.isPlaying()) playButton.setText("Play");
                 requestPrediction();
-                refresh();
+                if (now - lastRefresh > 100_000_000L) refresh();   // the charts follow the playhead at 10 Hz
             }
         };
     }
@@ -513,7 +516,10 @@ public final class PlayerView extends BorderPane {
         refresh();
     }
 
+    private long lastRefresh;
+
     private void refresh() {
+        lastRefresh = System.nanoTime();
         List<Prediction> sorted = new ArrayList<>(timeline.values());
         Map.Entry<Long, Prediction> e = timeline.floorEntry(currentStart());
         Prediction p = e == null ? null : e.getValue();

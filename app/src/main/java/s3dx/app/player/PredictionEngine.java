@@ -79,7 +79,7 @@ public final class PredictionEngine implements AutoCloseable {
 
     /** Swaps the model (the old session is closed on the worker, after any run in flight). */
     public void setModel(OnnxSession s, WindowPredictor p) {
-        long g = ++generation;
+        ++generation;
         worker.execute(() -> {
             if (session != null && session != s) session.close();
             session = s;
@@ -111,7 +111,7 @@ public final class PredictionEngine implements AutoCloseable {
 
     /** Asks for the window starting at {@code start} (replaces any request not yet started). */
     public void request(long start) {
-        if (start < 0) return;
+        if (start < 0 || worker.isShutdown()) return;
         if (wanted.getAndSet(start) >= 0) dropped.incrementAndGet();
         if (drainQueued.compareAndSet(false, true)) worker.execute(this::drain);
     }
