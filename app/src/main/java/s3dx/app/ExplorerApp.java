@@ -1,0 +1,55 @@
+package s3dx.app;
+
+import java.nio.file.Path;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import s3dx.app.export.ImageExport;
+import s3dx.app.export.ModelExporters;
+import s3dx.app.files.AppHome;
+import s3dx.app.model.DesignModel;
+import s3dx.app.view.MainWindow;
+
+/**
+ * The S3D Explorer designer. Starts with S3D-G (or the design file given as the first argument).
+ * {@code -Ds3dx.home=DIR} moves the autosave and recent files; {@code -Ds3dx.snapshot=FILE.png} writes a
+ * picture of the window once it is shown, and {@code -Ds3dx.snapshotExit=true} quits after that.
+ */
+public class ExplorerApp extends Application {
+
+    @Override
+    public void start(Stage stage) {
+        DesignModel model = DesignModel.withDefaultDesign();
+        MainWindow window = new MainWindow(stage, model, AppHome.fromSystem(), ModelExporters.onnx());
+        if (!getParameters().getUnnamed().isEmpty()) {
+            try {
+                model.open(Path.of(getParameters().getUnnamed().get(0)));
+            } catch (s3dx.design.DesignFileException e) {
+                System.err.println(e.getMessage());
+            }
+        }
+        window.show();
+        String snapshot = System.getProperty("s3dx.snapshot");
+        if (snapshot != null) {
+            PauseTransition wait = new PauseTransition(Duration.seconds(2));
+            wait.setOnFinished(e -> {
+                try {
+                    ImageExport.writePng(window.scene().getRoot(), Path.of(snapshot));
+                } catch (java.io.IOException ex) {
+                    System.err.println("snapshot: " + ex.getMessage());
+                }
+                if (Boolean.getBoolean("s3dx.snapshotExit")) {
+                    window.autosave().markCleanExit();
+                    Platform.exit();
+                }
+            });
+            wait.play();
+        }
+    }
+
+    public static void main(String[] args) {
+        launch(args);
+    }
+}

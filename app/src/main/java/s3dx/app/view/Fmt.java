@@ -1,0 +1,70 @@
+package s3dx.app.view;
+
+import java.util.Locale;
+import s3dx.net.Block;
+import s3dx.net.ConvMode;
+import s3dx.net.Shape;
+
+/** Number and name formatting shared by the views. */
+final class Fmt {
+    private Fmt() {}
+
+    static String millions(long n) {
+        return String.format(Locale.ROOT, "%.2f M", n / 1e6);
+    }
+
+    static String giga(long n) {
+        return String.format(Locale.ROOT, "%.2f G", n / 1e9);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    /** "-35%", "+4.2%", "±0%": the change from {@code base} to {@code value}. */
+    static String delta(long value, long base) {
+        if (base == 0) return "n/a";
+        double d = 100.0 * (value - base) / base;
+        if (Math.abs(d) < 0.05) return "±0%";
+        String f = Math.abs(d) >= 10 ? "%+.0f%%" : "%+.1f%%";
+        return String.format(Locale.ROOT, f, d).replace('-', '\u2212');
+    }
+
+    static String modeShort(ConvMode m) {
+        return switch (m) {
+            case TWO_D -> "2D";
+            case THREE_D -> "3D";
+            case SEP3D -> "Sep 3D";
+        };
+    }
+
+    static String modeClass(ConvMode m) {
+        return "mode-" + m.id();
+    }
+
+    /** Short tile names: "Conv 1a", "Mixed 4b", "Pool", "Logits". */
+    static String shortName(Block b) {
+        String n = b.name();
+        return switch (b.kind()) {
+            case TOGGLEABLE_CONV, CONV -> "Conv " + n.substring(7, 9);
+            case MIXED -> "Mixed " + n.substring(6);
+            case POOL -> "Pool";
+            case HEAD -> "Logits";
+        };
+    }
+
+    static String kernel(int[] k) {
+        return k[0] + "\u00d7" + k[1] + "\u00d7" + k[2];
+    }
+
+    /** "C×T×H×W" with the multiplication sign. */
+    static String shape(Shape s) {
+        return s.c() + "\u00d7" + s.t() + "\u00d7" + s.h() + "\u00d7" + s.w();
+    }
+
+    static String shape(long[] dims) {
+        StringBuilder sb = new StringBuilder();
+        for (long d : dims) sb.append(sb.length() == 0 ? "" : "\u00d7").append(d);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package s3dx.app.view;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import s3dx.app.model.CostMetric;
+import s3dx.app.model.DesignModel;
+import s3dx.cost.CostFormat;
+import s3dx.cost.CostReport;
+
+/** Every layer of the current design with its output shape, params, MACs or FLOPs and share; click a header to sort. */
+public final class LayerTable extends TableView<LayerTable.Row> {
+
+    /** One table row: a layer's costs and the design's total MACs (for the share column). */
+    public record Row(CostReport.LayerCost cost, long totalMacs) {
+        double share() {
+            return totalMacs == 0 ? 0 : cost.macs() / (double) totalMacs;
+        }
+    }
+
+    private final DesignModel model;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final TableColumn<Row, Long> compute;
+
+    public LayerTable(DesignModel model) {
+        this.model = model;
+        setId("layer-table");
+        getStyleClass().add("layer-table");
+        SortedList<Row> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(comparatorProperty());
+        setItems(sorted);
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<Row, String> name = text("Layer", r -> r.cost().name(), 260);
+        TableColumn<Row, String> block = text("Block", r -> r.cost().block().name(), 110);
+        TableColumn<Row, String> shape = text("Output C×T×H×W", r -> Fmt.shape(r.cost().outputDims()), 120);
+        shape.setComparator(Comparator.comparingLong(LayerTable::elements));
+        TableColumn<Row, Long> params = number("Params", r -> r.cost().params(), CostFormat::count);
+        compute = number("MACs", r -> model.getMetric().of(r.cost().macs()), CostFormat::count);
+        TableColumn<Row, Double> share = new TableColumn<>("Share");
+        share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().share()));
+        share.setCellFactory(c -> cell(Fmt::percent));
+        share.setPrefWidth(70);
+        getColumns().addAll(List.of(name, block, shape, params, compute, share));
+
+        model.reportProperty().addListener((o, a, r) -> showReport());
+        model.metricProperty().addListener((o, a, m) -> showReport());
+        showReport();
+    }
+
+    private static long elements(String shape) {
+        long n = 1;
+        for (String p : shape.split("\u00d7")) n *= Long.parseLong(p);
+        return n;
+    }
+
+    private void showReport() {
+        CostReport r = model.getReport();
+        CostMetric m = model.getMetric();
+        compute.setText(m.unit());
+        List<Row> next = new ArrayList<>(r.layers().size());
+        for (CostReport.LayerCost l : r.layers()) next.add(new Row(l, r.macs()));
+        rows.setAll(next);
+    }
+
+    private static TableColumn<Row, String> text(String title, Function<Row, String> f, double width) {
+        TableColumn<Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(f.apply(v.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableColumn<Row, Long> number(String title, Function<Row, Long> f, Function<Long, String> fmt) {
+        TableColumn<Row, Long> c = new TableColumn<>(title);
+        c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(f.apply(v.getValue())));
+        c.setCellFactory(col -> cell(fmt));
+        c.setPrefWidth(110);
+        return c;
+    }
+
+    private static <T> TableCell<Row, T> cell(Function<T, String> fmt) {
+        TableCell<Row, T> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(T v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : fmt.apply(v));
+            }
+        };
+        cell.getStyleClass().add("number-cell");
+        return cell;
+    }
+}

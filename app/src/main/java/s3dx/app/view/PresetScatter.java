@@ -1,0 +1,146 @@
+package s3dx.app.view;
+
+import java.util.List;
+import java.util.Objects;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import s3dx.app.model.CostMetric;
+import s3dx.app.model.DesignModel;
+import s3dx.app.model.Presets;
+import s3dx.cost.CostReport;
+import s3dx.net.Design;
+import s3dx.net.DesignException;
+import s3dx.net.Preset;
+
+/**
+ * The current design among the presets: params (M) against G MACs or G FLOPs, presets counted at the
+ * current clip, classes and width; the paper's published points are a separate series.
+ */
+public final class PresetScatter extends ScatterChart<Number, Number> {
+    private final DesignModel model;
+    private final XYChart.Series<Number, Number> presets = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> paper = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> current = new XYChart.Series<>();
+    private final XYChart.Data<Number, Number> here = new XYChart.Data<>(0, 0);
+    private final NumberAxis x;
+    private final NumberAxis y;
+    private List<Object> presetKey;
+
+    public PresetScatter(DesignModel model) {
+        super(new NumberAxis(), new NumberAxis());
+        this.model = model;
+        this.x = (NumberAxis) getXAxis();
+        this.y = (NumberAxis) getYAxis();
+        getStyleClass().add("preset-scatter");
+        setAnimated(false);
+        x.setLabel("params (M)");
+        x.setForceZeroInRange(false);
+        y.setForceZeroInRange(true);
+        presets.setName("presets (computed at this clip)");
+        paper.setName("reported in the paper (GFLOPs as published)");
+        current.setName("this design");
+        for (Preset p : Preset.values()) {
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(0, 0);
+            d.setExtraValue(p);
+            d.setNode(new PointMarker(p.displayName(), "point-preset"));
+            presets.getData().add(d);
+            if (p.reported() != null) {
+                XYChart.Data<Number, Number> r = new XYChart.Data<>(p.reported().paramsMillions(), p.reported().gflops());
+                r.setNode(new PointMarker(p.displayName() + " (paper)", "point-paper"));
+                paper.getData().add(r);
+            }
+        }
+        here.setNode(new PointMarker("this design", "point-current"));
+        current.getData().add(here);
+        getData().addAll(List.of(presets, paper, current));
+        model.reportProperty().addListener((o, a, r) -> refresh());
+        model.metricProperty().addListener((o, a, m) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        CostReport r = model.getReport();
+        CostMetric m = model.getMetric();
+        Design d = r.network().design();
+        y.setLabel("G " + m.unit() + " (one clip)");
+        List<Object> key = List.of(d.frames(), d.height(), d.width(), d.classes(), d.widthMultiplier(), m);
+        if (!Objects.equals(key, presetKey)) {
+            presetKey = key;
+            for (XYChart.Data<Number, Number> p : presets.getData()) {
+                try {
+                    CostReport pr = CostReport.of(Presets.applyTo((Preset) p.getExtraValue(), d));
+                    p.setXValue(pr.params() / 1e6);
+                    p.setYValue(m.of(pr) / 1e9);
+                } catch (DesignException e) {
+                    p.setXValue(0);
+                    p.setYValue(0);
+                }
+            }
+        }
+        here.setXValue(r.params() / 1e6);
+        here.setYValue(m.of(r) / 1e9);
+        fitAxes();
+        ((PointMarker) here.getNode()).tip.setText(String.format(java.util.Locale.ROOT, "this design: %.2f M params, %.2f G %s",
+                r.params() / 1e6, m.of(r) / 1e9, m.unit()));
+    }
+
+    /** Fixed ranges with room on the right for the point names (auto-ranging would clip them). */
+    private void fitAxes() {
+        double x0 = Double.MAX_VALUE, x1 = 0, y1 = 0;
+        for (XYChart.Series<Number, Number> s : getData()) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                x0 = Math.min(x0, d.getXValue().doubleValue());
+                x1 = Math.max(x1, d.getXValue().doubleValue());
+                y1 = Math.max(y1, d.getYValue().doubleValue());
+            }
+        }
+        double xs = niceStep((x1 - x0) * 1.4 / 7);
+        x.setAutoRanging(false);
+        x.setLowerBound(Math.max(0, Math.floor(x0 / xs) * xs - xs));
+        x.setUpperBound(Math.ceil((x1 + (x1 - x0) * 0.35) / xs) * xs);
+        x.setTickUnit(xs);
+        double ys = niceStep(y1 * 1.1 / 6);
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        y.setUpperBound(Math.ceil(y1 * 1.1 / ys) * ys);
+        y.setTickUnit(ys);
+    }
+
+    private static double niceStep(double raw) {
+        if (!(raw > 0)) return 1;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / p;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+    }
+
+    /** A chart symbol with its name beside it. */
+    static final class PointMarker extends Region {
+        private final Label label;
+        private final boolean above;
+        final Tooltip tip;
+
+        PointMarker(String text, String styleClass) {
+            above = styleClass.equals("point-current");
+            label = new Label(text);
+            label.getStyleClass().addAll("point-label", styleClass);
+            label.setManaged(false);
+            getChildren().add(label);
+            tip = new Tooltip(text);
+            Tooltip.install(this, tip);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            label.autosize();
+            if (above) {
+                label.relocate((getWidth() - label.getWidth()) / 2, -label.getHeight() - 1);
+            } else {
+                label.relocate(getWidth() + 3, (getHeight() - label.getHeight()) / 2);
+            }
+        }
+    }
+}
