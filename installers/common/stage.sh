@@ -45,6 +45,20 @@ rm -f "$OUT"/fx/*.jar
 cp "$app"/javafx/javafx-*-"$platform".jar "$OUT/fx/"
 [ -n "$(ls "$OUT"/fx/*.jar 2>/dev/null)" ] || { echo "stage: no JavaFX jars for platform '$platform' in $app/javafx" >&2; exit 1; }
 
+# The onnxruntime jar carries every OS's natives (linux-x64, linux-aarch64, osx-aarch64 with its 70 MB dSYM, win-x64;
+# no osx-x64 since 1.2x). Keep only the target's: -130 MB unpacked. ORT_NATIVE overrides (linux-x64 | win-x64 | osx-aarch64).
+case "$platform" in
+  linux) keep=linux-x64 ;; win) keep=win-x64 ;; mac|mac-aarch64) keep=osx-aarch64 ;; *) keep=${ORT_NATIVE:-} ;;
+esac
+keep=${ORT_NATIVE:-$keep}
+for ort in "$OUT"/input/onnxruntime-*.jar; do
+  [ -f "$ort" ] && [ -n "$keep" ] || continue
+  drop=$(unzip -Z1 "$ort" 'ai/onnxruntime/native/*' | cut -d/ -f4 | sort -u | grep -vx "$keep" | sed '/^$/d' | sed 's|.*|ai/onnxruntime/native/&/*|')
+  [ -z "$drop" ] || zip -q -d "$ort" $drop
+  zip -q -d "$ort" '*.dSYM/*' >/dev/null 2>&1 || true
+  echo "stage: $(basename "$ort"): kept ONNX Runtime natives for $keep only" >&2
+done
+
 # jdeps over copies without module-info: jdeps would otherwise resolve javacv as a module and fail on its presets.
 cp "$OUT"/input/*.jar "$OUT/jdeps/"
 for j in "$OUT"/jdeps/*.jar; do zip -q -d "$j" module-info.class 'META-INF/versions/*/module-info.class' >/dev/null 2>&1 || true; done

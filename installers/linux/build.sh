@@ -13,7 +13,7 @@ what=${1:-all}
 VERSION=${VERSION:-0.1.0}
 NAME="S3D Explorer"
 
-OUT=$OUT "$root/installers/common/stage.sh"
+JAVAFX_PLATFORM=${JAVAFX_PLATFORM:-linux} OUT=$OUT "$root/installers/common/stage.sh"
 
 dest="$OUT/linux"
 rm -rf "$dest"
