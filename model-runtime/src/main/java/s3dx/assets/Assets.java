@@ -60,8 +60,28 @@ public final class Assets {
         return list("clips", n -> VIDEO_EXTENSIONS.stream().anyMatch(n::endsWith));
     }
 
-    /** The default demo model: one named like the S3D-G design if there is one, else the first. */
+    /**
+     * The default demo model: the {@code "preset": "s3d-g"} entry of {@code models/index.json} (else its first entry),
+     * or without an index one named like S3D-G, else the first {@code .onnx}.
+     */
     public static Optional<Path> demoModel() {
+        Optional<Path> models = dir().map(d -> d.resolve("models"));
+        if (models.isPresent() && Files.isRegularFile(models.get().resolve("index.json"))) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode list = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(models.get().resolve("index.json").toFile()).path("models");
+                Path first = null;
+                for (com.fasterxml.jackson.databind.JsonNode m : list) {
+                    Path f = models.get().resolve(m.path("file").asText(""));
+                    if (!Files.isRegularFile(f)) continue;
+                    if (m.path("preset").asText("").equalsIgnoreCase("s3d-g")) return Optional.of(f);
+                    if (first == null) first = f;
+                }
+                if (first != null) return Optional.of(first);
+            } catch (IOException e) {
+                // unreadable index: fall back to the file names
+            }
+        }
         List<Path> m = models();
         return m.stream().filter(p -> name(p).replace("_", "-").contains("s3d-g")).findFirst().or(() -> m.stream().findFirst());
     }
