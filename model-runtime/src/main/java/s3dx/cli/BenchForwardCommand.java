@@ -1,6 +1,8 @@
 package s3dx.cli;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,6 +41,10 @@ public class BenchForwardCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "W", defaultValue = "2", description = "untimed runs first (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--no-spin", description = {"idle ONNX Runtime threads sleep instead of spinning; then 'cpu s' is the work",
+            "itself and cpu s / threads estimates the wall time on an idle machine"})
+    boolean noSpin;
+
     @Option(names = "--preset", paramLabel = "NAME", split = ",", defaultValue = "s3d,s3d-g", description = "presets to time (default ${DEFAULT-VALUE})")
     List<String> presets;
 
@@ -52,7 +58,9 @@ public class BenchForwardCommand implements Callable<Integer> {
         double peak = threads * FLOP_PER_CYCLE * clock.ghz;
         System.out.printf(Locale.ROOT, "ONNX Runtime, %d intra-op threads, graph optimisation ALL; peak = %d cores x %d FLOP/cycle x %.3f GHz"
                 + " (%s) = %.1f GFLOP/s%n", threads, threads, FLOP_PER_CYCLE, clock.ghz, clock.source, peak);
-        System.out.printf(Locale.ROOT, "%-8s %-11s %9s %9s %9s %9s %9s %7s%n", "preset", "clip", "G MACs", "median s", "min s", "max s", "GFLOP/s", "% peak");
+        System.out.println("load average before: " + loadAverage() + " (other processes on these cores slow every figure below)");
+        System.out.printf(Locale.ROOT, "%-8s %-11s %9s %9s %9s %9s %9s %7s %9s%n", "preset", "clip", "G MACs", "median s", "min s", "max s", "GFLOP/s", "% peak",
+                "cpu s");
         for (String p : presets) {
             for (String c : clips) {
                 String[] tc = c.toLowerCase(Locale.ROOT).split("x");
@@ -61,33 +69,49 @@ public class BenchForwardCommand implements Callable<Integer> {
                 Design d = Preset.fromId(p).design().withClip(t, s, s);
                 Network net = Network.of(d);
                 long macs = CostReport.of(net).macs();
-                double[] sec = time(net);
+                double[][] times = time(net);
+                double[] sec = times[0];
                 double median = sec[sec.length / 2];
                 double gflops = 2.0 * macs / median / 1e9;
-                System.out.printf(Locale.ROOT, "%-8s %-11s %9.3f %9.3f %9.3f %9.3f %9.1f %6.1f%%%n", Preset.fromId(p).displayName(),
-                        t + "x" + s + "x" + s, macs / 1e9, median, sec[0], sec[sec.length - 1], gflops, 100 * gflops / peak);
+                System.out.printf(Locale.ROOT, "%-8s %-11s %9.3f %9.3f %9.3f %9.3f %9.1f %6.1f%% %9.3f%n", Preset.fromId(p).displayName(),
+                        t + "x" + s + "x" + s, macs / 1e9, median, sec[0], sec[sec.length - 1], gflops, 100 * gflops / peak,
+                        times[1][runs / 2]);
             }
         }
+        System.out.println("load average after: " + loadAverage());
         return 0;
     }
 
-    private double[] time(Network net) {
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** Sorted wall seconds and sorted process CPU seconds of the timed runs. */
+    private double[][] time(Network net) {
         byte[] model = OnnxModelBuilder.build(net, WeightInit.seeded(net, 0), ModelInfo.defaults(net.design())).toByteArray();
         Design d = net.design();
         Tensor clip = Tensor.zeros(1, 3, d.frames(), d.height(), d.width());
         SplittableRandom r = new SplittableRandom(1);
         for (int i = 0; i < clip.data().length; i++) clip.data()[i] = (float) r.nextGaussian();
-        double[] sec = new double[runs];
-        try (OnnxSession s = OnnxSession.open(model, threads)) {
+        double[] sec = new double[runs], cpu = new double[runs];
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        try (OnnxSession s = OnnxSession.open(model, new OnnxSession.Settings(threads, !noSpin))) {
             for (int i = 0; i < warmup; i++) s.run(clip);
             for (int i = 0; i < runs; i++) {
-                long t0 = System.nanoTime();
+                long t0 = System.nanoTime(), c0 = os.getProcessCpuTime();
                 s.run(clip);
                 sec[i] = (System.nanoTime() - t0) / 1e9;
+                cpu[i] = (os.getProcessCpuTime() - c0) / 1e9;
             }
         }
         Arrays.sort(sec);
-        return sec;
+        Arrays.sort(cpu);
+        return new double[][]{sec, cpu};
     }
 
     /** The core clock: /proc/cpuinfo "cpu MHz" (first core), else lscpu's "CPU max MHz" / "CPU MHz". */

@@ -49,7 +49,8 @@ public class ExportCommand implements Callable<Integer> {
         if (weights != null && seed != null) throw new Main.UserError("give --weights or --seed, not both");
         Design d = design.resolve();
         Network net = Network.of(d);
-        WeightSet w = weights != null ? loadWeights(net) : WeightInit.seeded(net, seed == null ? 0 : seed);
+        long s = seed == null ? 0 : seed;
+        WeightSet w = weights != null ? loadWeights(net) : WeightInit.seeded(net, s);
         ModelInfo info = ModelInfo.defaults(d).withDescription(description);
         if (labels != null) info = info.withLabels(readLabels(d.classes()));
         ModelProto model = OnnxModelBuilder.build(net, w, info);
@@ -57,7 +58,7 @@ public class ExportCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "wrote %s: %dx%dx%d clip, %d classes, %,d params, %d gates, %d energy maps, %.1f MB (ONNX IR %d, opset %d, %s)%n",
                 out, d.frames(), d.height(), d.width(), d.classes(), CostReport.of(net).params(), net.gates().size(),
                 net.blocks().stream().filter(b -> b.block().isToggleable()).count(), Files.size(out) / 1e6,
-                OnnxModelBuilder.IR_VERSION, OnnxModelBuilder.OPSET, weights != null ? "weights from " + weights : "seed " + (seed == null ? 0 : seed));
+                OnnxModelBuilder.IR_VERSION, OnnxModelBuilder.OPSET, weights != null ? "weights from " + weights : "seed " + s);
         return 0;
     }
 

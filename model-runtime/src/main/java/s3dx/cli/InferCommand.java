@@ -1,5 +1,6 @@
 package s3dx.cli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -51,44 +52,29 @@ public class InferCommand implements Callable<Integer> {
         if (clip.rank() == 4) clip = new Tensor(prepend(1, clip.shape()), clip.data());
         try (OnnxSession s = OnnxSession.open(model, threads == null ? OnnxSession.defaultThreads() : threads)) {
             InferenceResult r = s.run(clip);
-            int classes = (int) r.probs().dim(1);
-            List<String> labels = s.info().map(ModelInfo::labels).orElse(ModelInfo.numberedLabels(classes));
-            for (int n = 0; n < r.probs().dim(0); n++) {
-                if (r.probs().dim(0) > 1) System.out.println("clip " + n + ":");
-                int[] best = topK(r.probs().data(), n * classes, classes, top);
-                for (int i = 0; i < best.length; i++) {
-                    int c = best[i];
-                    System.out.printf(Locale.ROOT, "%2d. %-40s %6.2f%%  (logit %.4f)%n", i + 1, labels.get(c),
-                            100 * r.probs().data()[n * classes + c], r.logits().data()[n * classes + c]);
+            List<String> labels = s.info().map(ModelInfo::labels).orElse(ModelInfo.numberedLabels((int) r.probs().dim(1)));
+            List<List<Ranked>> best = topClasses(r, labels);
+            for (int n = 0; n < best.size(); n++) {
+                if (best.size() > 1) System.out.println("clip " + n + ":");
+                for (int i = 0; i < best.get(n).size(); i++) {
+                    Ranked e = best.get(n).get(i);
+                    System.out.printf(Locale.ROOT, "%2d. %-40s %6.2f%%  (logit %.4f)%n", i + 1, e.label(), 100 * e.prob(), e.logit());
                 }
             }
             if (json != null) {
-                writeJson(clip.shape(), r, labels, classes);
+                writeJson(clip.shape(), r, best);
                 System.out.println("wrote " + json);
             }
         }
         return 0;
     }
 
-    private void writeJson(long[] inputShape, InferenceResult r, List<String> labels, int classes) throws IOException {
+    private void writeJson(long[] inputShape, InferenceResult r, List<List<Ranked>> best) throws IOException {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put(OnnxModelBuilder.LOGITS, entry(r.logits()));
         outputs.put(OnnxModelBuilder.PROBS, entry(r.probs()));
         r.gates().forEach((scope, t) -> outputs.put(OnnxModelBuilder.GATE_PREFIX + scope, entry(t)));
         r.energy().forEach((block, t) -> outputs.put(OnnxModelBuilder.ENERGY_PREFIX + block, entry(t)));
-        List<List<Map<String, Object>>> best = new ArrayList<>();
-        for (int n = 0; n < r.probs().dim(0); n++) {
-            List<Map<String, Object>> clip = new ArrayList<>();
-            for (int c : topK(r.probs().data(), n * classes, classes, top)) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("class", c);
-                e.put("label", labels.get(c));
-                e.put("prob", r.probs().data()[n * classes + c]);
-                e.put("logit", r.logits().data()[n * classes + c]);
-                clip.add(e);
-            }
-            best.add(clip);
-        }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("model", model.toString());
         Map<String, Object> in = new LinkedHashMap<>();
@@ -98,6 +84,23 @@ public class InferCommand implements Callable<Integer> {
         doc.put("top", best);
         doc.put("outputs", outputs);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+    }
+
+    /** One of the top classes of a clip (field names are the JSON's). */
+    record Ranked(@JsonProperty("class") int cls, String label, float prob, float logit) {}
+
+    /** Per clip, the --top classes, most probable first: class, label, prob, logit. */
+    private List<List<Ranked>> topClasses(InferenceResult r, List<String> labels) {
+        int classes = (int) r.probs().dim(1);
+        List<List<Ranked>> best = new ArrayList<>();
+        for (int n = 0; n < r.probs().dim(0); n++) {
+            List<Ranked> clip = new ArrayList<>();
+            for (int c : topK(r.probs().data(), n * classes, classes, top)) {
+                clip.add(new Ranked(c, labels.get(c), r.probs().data()[n * classes + c], r.logits().data()[n * classes + c]));
+            }
+            best.add(clip);
+        }
+        return best;
     }
 
     private static Map<String, Object> entry(Tensor t) {

@@ -13,7 +13,7 @@ import s3dx.net.DesignException;
         subcommands = {PresetsCommand.class, CountCommand.class, BenchCountCommand.class,
                 VideoInfoCommand.class, SynthCommand.class, BenchVideoCommand.class,
                 ExportCommand.class, InferCommand.class, BenchForwardCommand.class,
-                ImportCommand.class, SelfTestCommand.class})
+                ImportCommand.class, TrainCommand.class, BenchTrainCommand.class, SelfTestCommand.class})
 public class Main {
 
     public static void main(String[] args) {

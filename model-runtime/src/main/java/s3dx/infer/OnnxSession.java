@@ -63,8 +63,12 @@ public final class OnnxSession implements AutoCloseable {
     }
 
     public static OnnxSession open(Path model, int threads) {
+        return open(model, Settings.threads(threads));
+    }
+
+    public static OnnxSession open(Path model, Settings settings) {
         if (!Files.isRegularFile(model)) throw new InferenceException(model + ": no such file");
-        OrtSession.SessionOptions o = options(threads);
+        OrtSession.SessionOptions o = options(settings);
         try {
             return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model.toString(), o), model.toString());
         } catch (OrtException e) {
@@ -78,7 +82,11 @@ public final class OnnxSession implements AutoCloseable {
     }
 
     public static OnnxSession open(byte[] model, int threads) {
-        OrtSession.SessionOptions o = options(threads);
+        return open(model, Settings.threads(threads));
+    }
+
+    public static OnnxSession open(byte[] model, Settings settings) {
+        OrtSession.SessionOptions o = options(settings);
         try {
             return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model, o), "model");
         } catch (OrtException e) {
@@ -87,10 +95,25 @@ public final class OnnxSession implements AutoCloseable {
         }
     }
 
-    private static OrtSession.SessionOptions options(int threads) {
-        if (threads < 1) throw new InferenceException("threads must be at least 1, got " + threads);
+    /**
+     * How a session runs: {@code threads} intra-op threads; {@code spinning} lets idle threads spin for work
+     * (ONNX Runtime's default: fastest on an idle machine, but it burns CPU that other processes could use).
+     */
+    public record Settings(int threads, boolean spinning) {
+        public Settings {
+            if (threads < 1) throw new InferenceException("threads must be at least 1, got " + threads);
+        }
+
+        public static Settings threads(int threads) {
+            return new Settings(threads, true);
+        }
+    }
+
+    private static OrtSession.SessionOptions options(Settings settings) {
         OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+        int threads = settings.threads();
         try {
+            if (!settings.spinning()) o.addConfigEntry("session.intra_op.allow_spinning", "0");
             o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             o.setIntraOpNumThreads(threads);

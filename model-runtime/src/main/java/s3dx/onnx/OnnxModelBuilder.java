@@ -90,6 +90,7 @@ public final class OnnxModelBuilder {
                 x = node.concat().name();
                 node(NodeProto.newBuilder().setOpType("Concat").setName(x).addAllInput(branchOutputs).addOutput(x)
                         .addAttribute(intAttr("axis", 1)));
+                shape(x, node.output());
             } else {
                 x = branchOutputs.get(0);
             }
@@ -109,6 +110,7 @@ public final class OnnxModelBuilder {
         if (layer instanceof Layer.MaxPool p) {
             node(op("MaxPool", p.name(), p.name(), x).addAttribute(intsAttr("kernel_shape", p.kernel()))
                     .addAttribute(intsAttr("strides", p.stride())).addAttribute(intsAttr("pads", pads(p.pad()))));
+            shape(p.name(), p.output());
             return p.name();
         }
         if (layer instanceof Layer.Gate g) return gate(g, x);
@@ -127,6 +129,7 @@ public final class OnnxModelBuilder {
                 .addAttribute(AttributeProto.newBuilder().setName("epsilon").setType(AttributeProto.AttributeType.FLOAT)
                         .setF((float) Layer.ConvUnit.BN_EPSILON)));
         node(op("Relu", s + "/relu", s, s + "/bn"));
+        for (String t : new String[]{s + "/conv", s + "/bn", s}) shape(t, c.output());
         return s;
     }
 
@@ -146,6 +149,7 @@ public final class OnnxModelBuilder {
         node(op("Sigmoid", s + "/sigmoid", out, s + "/fc"));
         node(op("Unsqueeze", s + "/unsqueeze", s + "/broadcast", out, AXES_THW));
         node(op("Mul", s + "/mul", s, x, s + "/broadcast"));
+        shape(s, g.output());
         graph.addOutput(valueInfo(out, g.input().c()));
         return s;
     }
@@ -158,11 +162,18 @@ public final class OnnxModelBuilder {
         // Dropout (p = 0.2) is the identity at inference and is left out.
         node(op("Conv", s + "/conv", s + "/conv", pool, s + "/conv.weight", s + "/conv.bias")
                 .addAttribute(intsAttr("kernel_shape", 1, 1, 1)));
+        shape(pool, l.pooled());
+        shape(s + "/conv", l.output());
         node(op("ReduceMean", "Logits/mean", LOGITS, s + "/conv").addAttribute(intsAttr("axes", 2, 3, 4)).addAttribute(intAttr("keepdims", 0)));
         node(op("Softmax", "Logits/softmax", PROBS, LOGITS).addAttribute(intAttr("axis", 1)));
         graph.addOutput(0, valueInfo(LOGITS, l.output().c()));
         graph.addOutput(1, valueInfo(PROBS, l.output().c()));
         return LOGITS;
+    }
+
+    /** Declares an intermediate tensor's shape, so viewers such as Netron show it on the edge. */
+    private void shape(String tensor, Shape s) {
+        graph.addValueInfo(valueInfo(tensor, s.c(), s.t(), s.h(), s.w()));
     }
 
     private void node(NodeProto.Builder n) {

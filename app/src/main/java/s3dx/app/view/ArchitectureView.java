@@ -32,7 +32,7 @@ import s3dx.net.Network;
 
 /**
  * The backbone as a chain of tiles, input to head. Press a block to apply the brush (cycle its mode by
- * default), drag across blocks to paint, press a gate badge to toggle gating, drag the 2D|3D handle of a
+ * default), drag across blocks to paint (blocks skipped by a fast stroke are filled in, in network order), press a gate badge to toggle gating, drag the 2D|3D handle of a
  * Bottom-/Top-Heavy design to move its boundary, press ▾ on a Mixed block to show its branches.
  * Every drag is one undo step.
  */
@@ -234,23 +234,6 @@ public final class ArchitectureView extends Region {
         return null;
     }
 
-    /** The toggleable block under (x, y), or the nearest one, for painting while dragging. */
-    private Block nearestToggleable(double x, double y) {
-        Block best = null;
-        double bestD = Double.MAX_VALUE;
-        for (Block b : Block.TOGGLEABLE) {
-            Bounds bb = tiles.get(b).getBoundsInParent();
-            double dx = x < bb.getMinX() ? bb.getMinX() - x : x > bb.getMaxX() ? x - bb.getMaxX() : 0;
-            double dy = y < bb.getMinY() ? bb.getMinY() - y : y > bb.getMaxY() ? y - bb.getMaxY() : 0;
-            double d = Math.hypot(dx, dy);
-            if (d < bestD) {
-                bestD = d;
-                best = b;
-            }
-        }
-        return best;
-    }
-
     private static boolean within(Node n, String styleClass, Node stop) {
         for (Node p = n; p != null && p != stop; p = p.getParent()) {
             if (p.getStyleClass().contains(styleClass)) return true;
@@ -290,8 +273,9 @@ public final class ArchitectureView extends Region {
             return;
         }
         if (paint == null) return;
-        int i = Block.TOGGLEABLE.indexOf(nearestToggleable(e.getX(), e.getY()));
-        if (i == lastPainted) return;
+        Block over = toggleableAt(e.getX(), e.getY());
+        int i = Block.TOGGLEABLE.indexOf(over);
+        if (over == null || i == lastPainted) return;
         int from = lastPainted, to = i;
         model.edit(d -> {
             Design out = d;

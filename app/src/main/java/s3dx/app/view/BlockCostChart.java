@@ -59,19 +59,38 @@ public final class BlockCostChart extends BarChart<String, Number> {
         };
     }
 
+    /** Moves the value axis only when the tallest bar leaves it or uses less than half of it (new ticks cost a frame). */
+    private void fitAxis(CostReport r, CostMetric m) {
+        double top = 0;
+        for (Block b : SHOWN) top = Math.max(top, m.of(r.blocks().get(b)) / 1e9);
+        if (y.getUpperBound() >= top && y.getUpperBound() <= 2 * top && !y.isAutoRanging()) return;
+        double step = niceStep(top / 5);
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        y.setUpperBound(Math.max(step, Math.ceil(top * 1.05 / step) * step));
+        y.setTickUnit(step);
+    }
+
+    private static double niceStep(double raw) {
+        if (!(raw > 0)) return 1;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / p;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+    }
+
     private void refresh() {
         CostReport r = model.getReport();
         CostMetric m = model.getMetric();
         Design d = r.network().design();
         y.setLabel("G " + m.unit() + " per block");
+        fitAxis(r, m);
         bars.forEach((b, data) -> {
             long v = m.of(r.blocks().get(b));
             data.setYValue(v / 1e9);
             Node n = data.getNode();
             if (n == null) return;
-            n.getStyleClass().removeAll("mode-2d", "mode-3d", "mode-sep3d", "mode-fixed");
             BlockSetting s = b.isToggleable() ? d.setting(b) : null;
-            n.getStyleClass().add(s == null ? "mode-fixed" : Fmt.modeClass(s.mode()));
+            Fmt.showMode(n, s == null ? null : s.mode());
             Tooltip t = (Tooltip) n.getProperties().get("tip");
             if (t == null) {
                 t = new Tooltip();

@@ -23,13 +23,13 @@ final class BlockTile extends VBox {
 
     private final Block block;
     private final StackPane card = new StackPane();
+    private final Region fill = new Region();
     private final Label mode = new Label();
     private final Label badge = new Label("G");
     private final Region shareFill = new Region();
     private final Label shareText = new Label();
     private final Label channels = new Label();
     private final Label dims = new Label();
-    private String modeClass;
 
     /** A tile for a block, or for the input when {@code block} is null. */
     BlockTile(Block block) {
@@ -92,7 +92,11 @@ final class BlockTile extends VBox {
         shareText.getStyleClass().add("share-text");
         VBox share = new VBox(2, shareText, bar);
 
+        fill.getStyleClass().add("card-fill");
+        fill.setMouseTransparent(true);
+        card.getChildren().add(fill);
         VBox content = new VBox(4, top, mode, share);
+        content.getStyleClass().add("card-content");
         VBox.setVgrow(mode, Priority.ALWAYS);
         mode.setMaxHeight(Double.MAX_VALUE);
         mode.setMaxWidth(Double.MAX_VALUE);
@@ -104,6 +108,7 @@ final class BlockTile extends VBox {
             expander.getStyleClass().add("expander");
             Tooltip.install(expander, new Tooltip("Show the four branches of " + block.name()));
             StackPane.setAlignment(expander, Pos.BOTTOM_RIGHT);
+            StackPane.setMargin(expander, new javafx.geometry.Insets(0, 6, 6, 0));
             card.getChildren().add(expander);
         }
         Tooltip.install(card, new Tooltip(block.name() + "\nclick: cycle 2D → 3D → Sep 3D (or paint with the brush)\n"
@@ -130,12 +135,7 @@ final class BlockTile extends VBox {
 
     /** Mode colour and label, gate badge, and share of compute (bar relative to the largest block). */
     void showSetting(BlockSetting s, double share, double barFraction) {
-        String cls = Fmt.modeClass(s.mode());
-        if (!cls.equals(modeClass)) {
-            if (modeClass != null) card.getStyleClass().remove(modeClass);
-            card.getStyleClass().add(cls);
-            modeClass = cls;
-        }
+        Fmt.showMode(fill, s.mode()); // the colour lives on a childless region: restyling it touches one node
         mode.setText(Fmt.modeShort(s.mode()));
         badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("on"), s.gated());
         shareText.setText(Fmt.percent(share));

@@ -26,6 +26,9 @@ import s3dx.net.Preset;
  * baseline; and, for the paper's reported designs, the published figures beside the computed ones.
  */
 public final class CostSummaryView extends VBox {
+    private static final javafx.css.PseudoClass BETTER = javafx.css.PseudoClass.getPseudoClass("better");
+    private static final javafx.css.PseudoClass WORSE = javafx.css.PseudoClass.getPseudoClass("worse");
+
     private final DesignModel model;
     private final Label params = value("params-value");
     private final Label paramsSub = sub();
@@ -39,6 +42,9 @@ public final class CostSummaryView extends VBox {
     private final Label memoryDelta = delta("memory-delta");
     private final Label baselineName = new Label();
     private final VBox reported = new VBox(4);
+    private final Label reportedParams = new Label();
+    private final Label reportedCompute = new Label();
+    private Optional<Preset> reportedFor;
 
     public CostSummaryView(DesignModel model) {
         this.model = model;
@@ -90,7 +96,11 @@ public final class CostSummaryView extends VBox {
         baselineName.setText(b.preset() != null ? b.name() + " (same clip)" : b.name());
         CostReport base = baselineReport(b, d);
         if (base == null) {
-            for (Label l : new Label[]{paramsDelta, computeDelta, memoryDelta}) l.setText("baseline not valid at this clip");
+            for (Label l : new Label[]{paramsDelta, computeDelta, memoryDelta}) {
+                l.setText("baseline not valid at this clip");
+                l.pseudoClassStateChanged(BETTER, false);
+                l.pseudoClassStateChanged(WORSE, false);
+            }
         } else {
             showDelta(paramsDelta, r.params(), base.params(), "params");
             showDelta(computeDelta, m.of(r), m.of(base), m.unit());
@@ -110,12 +120,15 @@ public final class CostSummaryView extends VBox {
     private void showDelta(Label l, long value, long base, String what) {
         String text = Fmt.delta(value, base);
         l.setText(text + " " + what);
-        l.getStyleClass().removeAll("better", "worse");
-        if (value < base) l.getStyleClass().add("better");
-        else if (value > base) l.getStyleClass().add("worse");
+        l.pseudoClassStateChanged(BETTER, value < base);
+        l.pseudoClassStateChanged(WORSE, value > base);
     }
 
     private void showReported(Optional<Preset> match, CostReport r, CostMetric m) {
+        reportedParams.setText(Fmt.millions(r.params()));
+        reportedCompute.setText(Fmt.giga(m.of(r)) + " " + m.unit());
+        if (match.equals(reportedFor)) return;
+        reportedFor = match;
         Label head = new Label("Reported in the paper");
         head.getStyleClass().add("section-title");
         Preset.PaperFigures f = match.map(Preset::reported).orElse(null);
@@ -132,9 +145,9 @@ public final class CostSummaryView extends VBox {
         g.setVgap(3);
         g.getStyleClass().add("reported-grid");
         g.addRow(0, new Label(match.get().displayName()), colHead("computed"), colHead("reported in the paper"));
-        g.addRow(1, new Label("Params"), new Label(Fmt.millions(r.params())),
+        g.addRow(1, new Label("Params"), reportedParams,
                 new Label(String.format(Locale.ROOT, "%.2f M", f.paramsMillions())));
-        g.addRow(2, new Label("Compute"), new Label(Fmt.giga(m.of(r)) + " " + m.unit()),
+        g.addRow(2, new Label("Compute"), reportedCompute,
                 new Label(String.format(Locale.ROOT, "%.2f GFLOPs", f.gflops())));
         g.addRow(3, new Label("Top-1 (K400)"), new Label("\u2014"),
                 new Label(String.format(Locale.ROOT, "%.1f%%", f.kineticsTop1())));

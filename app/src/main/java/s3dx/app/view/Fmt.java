@@ -42,6 +42,19 @@ final class Fmt {
         return "mode-" + m.id();
     }
 
+    private static final java.util.Map<ConvMode, javafx.css.PseudoClass> MODE_STATES = new java.util.EnumMap<>(java.util.Map.of(
+            ConvMode.TWO_D, javafx.css.PseudoClass.getPseudoClass("mode-2d"),
+            ConvMode.THREE_D, javafx.css.PseudoClass.getPseudoClass("mode-3d"),
+            ConvMode.SEP3D, javafx.css.PseudoClass.getPseudoClass("mode-sep3d")));
+
+    /**
+     * Shows a mode as the pseudo-class {@code :mode-2d}, {@code :mode-3d} or {@code :mode-sep3d} (null: none).
+     * Pseudo-classes restyle without re-matching selectors, which keeps a toggle within a frame.
+     */
+    static void showMode(javafx.scene.Node n, ConvMode m) {
+        MODE_STATES.forEach((mode, state) -> n.pseudoClassStateChanged(state, mode == m));
+    }
+
     /** Short tile names: "Conv 1a", "Mixed 4b", "Pool", "Logits". */
     static String shortName(Block b) {
         String n = b.name();

@@ -25,6 +25,7 @@ public final class InceptionView extends VBox {
     private final Label concat = new Label();
     private final Label previous = new Label();
     private final Label hint = new Label("Press ▾ on a Mixed block to see its four branches.");
+    private Object shown;
 
     public InceptionView(DesignModel model, ObjectProperty<Block> block) {
         this.model = model;
@@ -48,11 +49,15 @@ public final class InceptionView extends VBox {
     private void refresh(CostReport r) {
         Block b = block.get();
         if (b == null || b.kind() != Block.Kind.MIXED) {
+            shown = null;
             title.setText("Inception block");
             getChildren().setAll(title, hint);
             return;
         }
         Network.BlockNode node = r.network().block(b);
+        Object key = java.util.List.of(b, node.setting(), node.branches().get(0).get(0).input(), node.output());
+        if (key.equals(shown)) return;
+        shown = key;
         title.setText(b.name() + "  ·  " + Fmt.modeShort(node.setting().mode()) + (node.setting().gated() ? " + gating" : ""));
         branches.getChildren().clear();
         for (int i = 0; i < node.branches().size(); i++) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
@@ -29,6 +31,8 @@ public final class LayerTable extends TableView<LayerTable.Row> {
     private final DesignModel model;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final TableColumn<Row, Long> compute;
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+    private boolean stale;
 
     public LayerTable(DesignModel model) {
         this.model = model;
@@ -53,7 +57,15 @@ public final class LayerTable extends TableView<LayerTable.Row> {
 
         model.reportProperty().addListener((o, a, r) -> showReport());
         model.metricProperty().addListener((o, a, m) -> showReport());
+        active.addListener((o, a, on) -> {
+            if (on && stale) showReport();
+        });
         showReport();
+    }
+
+    /** While false (its tab is not shown) the table skips updates and catches up when it becomes true. */
+    public BooleanProperty activeProperty() {
+        return active;
     }
 
     private static long elements(String shape) {
@@ -63,6 +75,8 @@ public final class LayerTable extends TableView<LayerTable.Row> {
     }
 
     private void showReport() {
+        stale = !active.get();
+        if (stale) return;
         CostReport r = model.getReport();
         CostMetric m = model.getMetric();
         compute.setText(m.unit());

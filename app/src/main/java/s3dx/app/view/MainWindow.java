@@ -60,9 +60,10 @@ public final class MainWindow {
         chainPanel.setId("architecture-panel");
 
         InceptionView inception = new InceptionView(model, architecture.expandedProperty());
-        TabPane tabs = new TabPane(
-                new Tab("Compute per block", new BlockCostChart(model)),
-                new Tab("Layers", new LayerTable(model)));
+        LayerTable table = new LayerTable(model);
+        Tab layers = new Tab("Layers", table);
+        table.activeProperty().bind(layers.selectedProperty());
+        TabPane tabs = new TabPane(new Tab("Compute per block", new BlockCostChart(model)), layers);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("panel-tabs");
         PresetScatter map = new PresetScatter(model);

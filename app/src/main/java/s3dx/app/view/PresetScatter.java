@@ -100,13 +100,18 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
         }
         double xs = niceStep((x1 - x0) * 1.4 / 7);
         x.setAutoRanging(false);
-        x.setLowerBound(Math.max(0, Math.floor(x0 / xs) * xs - xs));
-        x.setUpperBound(Math.ceil((x1 + (x1 - x0) * 0.35) / xs) * xs);
-        x.setTickUnit(xs);
-        double ys = niceStep(y1 * 1.1 / 6);
         y.setAutoRanging(false);
+        double lo = Math.max(0, Math.floor(x0 / xs) * xs - xs), hi = Math.ceil((x1 + (x1 - x0) * 0.35) / xs) * xs;
+        double ys = niceStep(y1 * 1.1 / 6), top = Math.ceil(y1 * 1.1 / ys) * ys;
+        // only move the axes when the points leave them or leave much of them empty (new tick labels cost a frame)
+        boolean fits = x.getLowerBound() <= x0 && x.getUpperBound() >= x1 + (x1 - x0) * 0.2 && y.getUpperBound() >= y1 * 1.02
+                && x.getUpperBound() - x.getLowerBound() <= 2 * (hi - lo) && y.getUpperBound() <= 2 * top;
+        if (fits) return;
+        x.setLowerBound(lo);
+        x.setUpperBound(hi);
+        x.setTickUnit(xs);
         y.setLowerBound(0);
-        y.setUpperBound(Math.ceil(y1 * 1.1 / ys) * ys);
+        y.setUpperBound(top);
         y.setTickUnit(ys);
     }
 

@@ -1,0 +1,33 @@
+package s3dx.train;
+
+import s3dx.net.Design;
+
+/**
+ * One training run: the design (its clip size and class count included), optimiser steps, clips per step,
+ * the seed that fixes the starting weights and every training clip, Adam's learning rate (cosine-decayed to
+ * 1% over the run when {@code cosine}), and how many held-out clips the final evaluation uses.
+ */
+public record TrainConfig(Design design, int steps, int batch, long seed, double learningRate, boolean cosine, int evalClips) {
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+    public static final int DEFAULT_EVAL_CLIPS = 200;
+
+    public TrainConfig {
+        if (steps < 1) throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+        if (batch < 2) throw new IllegalArgumentException("batch must be at least 2 (batch norm needs it), got " + batch);
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        if (evalClips < 0) throw new IllegalArgumentException("evalClips must be >= 0, got " + evalClips);
+    }
+
+    /** Adam 1e-3 with cosine decay, 200 held-out clips. */
+    public static TrainConfig of(Design design, int steps, int batch, long seed) {
+        return new TrainConfig(design, steps, batch, seed, DEFAULT_LEARNING_RATE, true, DEFAULT_EVAL_CLIPS);
+    }
+
+    public TrainConfig withLearningRate(double lr, boolean cosine) {
+        return new TrainConfig(design, steps, batch, seed, lr, cosine, evalClips);
+    }
+
+    public TrainConfig withEvalClips(int n) {
+        return new TrainConfig(design, steps, batch, seed, learningRate, cosine, n);
+    }
+}
