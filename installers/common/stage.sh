@@ -34,6 +34,9 @@ fi
 rm -rf "$OUT/input" "$OUT/runtime" "$OUT/jdeps"
 mkdir -p "$OUT/input" "$OUT/jdeps" "$OUT/fx"
 cp "$app/app.jar" "$app"/lib/*.jar "$OUT/input/"
+# libtorch (DJL's pytorch-native-cpu, ~110 MB) is for training, which the desktop app does not offer yet: left out
+# unless KEEP_TRAINING_NATIVES=1 (without it DJL would download libtorch on first use).
+if [ "${KEEP_TRAINING_NATIVES:-0}" != 1 ]; then rm -f "$OUT"/input/pytorch-native-*.jar; fi
 # Assets ship as files beside the jars (lib/app/assets; the launcher sets -Ds3dx.assets=$APPDIR/assets): ONNX Runtime
 # and FFmpeg want real files, not jar resources. The label lists are also inside the model-runtime jar.
 mkdir -p "$OUT/input/assets"

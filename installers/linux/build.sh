@@ -37,6 +37,7 @@ if [ "$what" = all ] || [ "$what" = deb ]; then
     --linux-package-name s3d-explorer --linux-app-category Science --linux-menu-group "Education;Science" \
     --linux-shortcut --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1, libxtst6" \
     --file-associations "$root/installers/common/file-associations.properties" \
+    --linux-deb-maintainer "s3dx@example.org" --resource-dir "$here/resources" \
     --install-dir /opt
 fi
 ls -la "$dest" >&2
