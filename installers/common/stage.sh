@@ -45,7 +45,9 @@ find "$OUT/input/assets" \( -name '.*' -o -name '*.md' \) -prune -exec rm -rf {}
 
 platform=${JAVAFX_PLATFORM:-$(ls "$app"/javafx/javafx-graphics-*-*.jar | head -1 | sed -E 's/.*javafx-graphics-[0-9.]+-(.*)\.jar/\1/')}
 rm -f "$OUT"/fx/*.jar
-cp "$app"/javafx/javafx-*-"$platform".jar "$OUT/fx/"
+# -Pjavafx-win/-mac/-mac-aarch64 builds put that platform's jars in target/javafx-PLATFORM
+fxdir=$app/javafx-$platform; [ -d "$fxdir" ] || fxdir=$app/javafx
+cp "$fxdir"/javafx-*-"$platform".jar "$OUT/fx/"
 [ -n "$(ls "$OUT"/fx/*.jar 2>/dev/null)" ] || { echo "stage: no JavaFX jars for platform '$platform' in $app/javafx" >&2; exit 1; }
 
 # The onnxruntime jar carries every OS's natives (linux-x64, linux-aarch64, osx-aarch64 with its 70 MB dSYM, win-x64;

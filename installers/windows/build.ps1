@@ -21,7 +21,7 @@ New-Item -ItemType Directory -Force "$out\input\assets", "$out\fx", "$out\jdeps"
 Copy-Item "$app\app.jar" "$out\input\"
 Copy-Item "$app\lib\*.jar" "$out\input\"
 Copy-Item -Recurse "$root\assets\*" "$out\input\assets\"
-Copy-Item "$app\javafx\javafx-*-win.jar" "$out\fx\"
+Copy-Item "$app\javafx-win\javafx-*-win.jar" "$out\fx\"  # -Pjavafx-win puts them in target\javafx-win
 # ONNX Runtime: keep only win-x64 natives (the jar carries every OS's).
 Get-ChildItem "$out\input\onnxruntime-*.jar" | ForEach-Object {
   Add-Type -AssemblyName System.IO.Compression.FileSystem
