@@ -13,7 +13,8 @@ import s3dx.net.DesignException;
         subcommands = {PresetsCommand.class, CountCommand.class, BenchCountCommand.class,
                 VideoInfoCommand.class, SynthCommand.class, BenchVideoCommand.class,
                 ExportCommand.class, InferCommand.class, BenchForwardCommand.class,
-                ImportCommand.class, TrainCommand.class, BenchTrainCommand.class, SelfTestCommand.class})
+                ImportCommand.class, TrainCommand.class, BenchTrainCommand.class,
+                PredictCommand.class, SelfTestCommand.class})
 public class Main {
 
     public static void main(String[] args) {

@@ -38,10 +38,6 @@ final class Fmt {
         };
     }
 
-    static String modeClass(ConvMode m) {
-        return "mode-" + m.id();
-    }
-
     private static final java.util.Map<ConvMode, javafx.css.PseudoClass> MODE_STATES = new java.util.EnumMap<>(java.util.Map.of(
             ConvMode.TWO_D, javafx.css.PseudoClass.getPseudoClass("mode-2d"),
             ConvMode.THREE_D, javafx.css.PseudoClass.getPseudoClass("mode-3d"),

@@ -81,9 +81,14 @@ public final class MainWindow {
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.getStyleClass().add("sidebar");
 
-        BorderPane root = new BorderPane(center);
+        BorderPane designer = new BorderPane(center);
+        designer.setLeft(left);
+        this.player = new s3dx.app.player.PlayerView(model.designProperty(), s3dx.app.player.Assets.find());
+        TabPane main = new TabPane(new Tab("Designer", designer), new Tab("Player", player));
+        main.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        main.setId("main-tabs");
+        BorderPane root = new BorderPane(main);
         root.setTop(new VBox(actions.menuBar(), actions.toolBar()));
-        root.setLeft(left);
         root.setBottom(status);
         root.getStyleClass().add("explorer");
 
@@ -98,6 +103,12 @@ public final class MainWindow {
             e.consume();
             close();
         });
+    }
+
+    private final s3dx.app.player.PlayerView player;
+
+    public s3dx.app.player.PlayerView player() {
+        return player;
     }
 
     public void show() {
@@ -120,6 +131,7 @@ public final class MainWindow {
     public void close() {
         if (!actions.confirmDiscard()) return;
         autosave.markCleanExit();
+        player.dispose();
         stage.close();
     }
 

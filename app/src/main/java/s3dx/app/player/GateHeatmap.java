@@ -1,0 +1,72 @@
+package s3dx.app.player;
+
+import java.util.List;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import s3dx.infer.WindowPredictor.Prediction;
+
+/**
+ * One gated scope over time: gate value (0..1, colour) of every channel (rows) in every window (columns),
+ * with the current window outlined.
+ */
+public final class GateHeatmap extends CanvasPane {
+    private String scope;
+    private List<Prediction> windows = List.of();
+    private long current = -1;
+
+    public GateHeatmap() {
+        super(600, 180);
+        getStyleClass().add("gate-heatmap");
+    }
+
+    public void show(String scope, List<Prediction> sorted, long currentStart) {
+        this.scope = scope;
+        this.windows = sorted;
+        this.current = currentStart;
+        redraw();
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    /** The gate values drawn in column {@code window} (for tests), or null. */
+    public float[] column(long windowStart) {
+        return windows.stream().filter(p -> p.startFrame() == windowStart).findFirst()
+                .map(p -> p.gates().get(scope)).orElse(null);
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        double left = 40, top = 6, bottom = 16;
+        g.setFont(Font.font(10));
+        g.setFill(Color.web("#5b6b80"));
+        if (scope == null || windows.isEmpty() || windows.get(0).gates().get(scope) == null) {
+            g.fillText(scope == null ? "no gated layers in this model" : "waiting for predictions…", left, top + 14);
+            return;
+        }
+        int cols = windows.size(), rows = windows.get(0).gates().get(scope).length;
+        WritableImage img = new WritableImage(cols, rows);
+        PixelWriter pw = img.getPixelWriter();
+        for (int x = 0; x < cols; x++) {
+            float[] v = windows.get(x).gates().get(scope);
+            for (int y = 0; y < rows && v != null && y < v.length; y++) pw.setArgb(x, y, ColorMap.argb(v[y], 255));
+        }
+        double iw = w - left - 8, ih = h - top - bottom;
+        g.setImageSmoothing(false);
+        g.drawImage(img, left, top, iw, ih);
+        g.fillText(rows + " ch", 2, top + 10);
+        g.fillText("windows →", left, h - 3);
+        for (int x = 0; x < cols; x++) {
+            if (windows.get(x).startFrame() == current) {
+                g.setStroke(Color.web("#ff2d55"));
+                g.setLineWidth(2);
+                g.strokeRect(left + iw * x / cols, top, Math.max(2, iw / cols), ih);
+                g.setLineWidth(1);
+            }
+        }
+    }
+}

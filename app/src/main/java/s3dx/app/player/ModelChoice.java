@@ -1,0 +1,90 @@
+package s3dx.app.player;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import s3dx.infer.OnnxSession;
+import s3dx.infer.UntrainedModel;
+import s3dx.net.Design;
+import s3dx.onnx.ModelInfo;
+import s3dx.onnx.OnnxModelFile;
+import s3dx.synth.MotionClass;
+
+/**
+ * Where the player's model comes from: a demo model shipped in assets/models, an ONNX file the user opened,
+ * or seeded untrained weights for a design (whose predictions mean nothing).
+ */
+public record ModelChoice(Kind kind, String name, Path file, Design design) {
+    public enum Kind { DEMO, FILE, UNTRAINED }
+
+    /** The untrained model's clip: small enough to run live on a laptop CPU. */
+    public static final int UNTRAINED_SIZE = 112;
+
+    public static ModelChoice demo(Path file, Design design) {
+        return new ModelChoice(Kind.DEMO, "demo: " + file.getFileName(), file, design);
+    }
+
+    public static ModelChoice file(Path file) {
+        return new ModelChoice(Kind.FILE, file.getFileName().toString(), file, null);
+    }
+
+    public static ModelChoice untrained(Design design, int clipLength) {
+        Design d = design.withClip(clipLength, UNTRAINED_SIZE, UNTRAINED_SIZE);
+        return new ModelChoice(Kind.UNTRAINED, "untrained " + d.frames() + "x" + d.height() + "x" + d.width(), null, d);
+    }
+
+    public boolean untrained() {
+        return kind == Kind.UNTRAINED;
+    }
+
+    /** Opens the session (slow: building and optimising the graph); call off the FX thread. */
+    public OnnxSession open() {
+        if (kind != Kind.UNTRAINED) return OnnxSession.open(file, threads());
+        List<String> labels = design.classes() == MotionClass.values().length ? MotionClass.labels()
+                : ModelInfo.numberedLabels(design.classes());
+        return OnnxSession.open(UntrainedModel.onnx(design, labels, 1), threads());
+    }
+
+    /** Inference threads: all cores but one, which is left to decoding and the UI. */
+    static int threads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /** The demo models in {@code dir} (*.onnx with our metadata), each with its design. */
+    public static List<ModelChoice> demos(Path dir) {
+        List<ModelChoice> out = new ArrayList<>();
+        if (dir == null || !Files.isDirectory(dir)) return out;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.onnx")) {
+            for (Path p : ds) {
+                try {
+                    out.add(demo(p, OnnxModelFile.read(p).info().design()));
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("skipping demo model " + p + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort((a, b) -> a.name.compareTo(b.name));
+        return out;
+    }
+
+    /** The demo whose architecture (block modes, gates, first temporal kernel) is the design's. */
+    public static Optional<ModelChoice> matching(List<ModelChoice> demos, Design design) {
+        if (design == null) return Optional.empty();
+        return demos.stream().filter(d -> sameArchitecture(d.design, design)).findFirst();
+    }
+
+    static boolean sameArchitecture(Design a, Design b) {
+        return a.blocks().equals(b.blocks()) && a.firstTemporalKernel() == b.firstTemporalKernel();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,121 @@
+package s3dx.app.player;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import s3dx.infer.UntrainedModel;
+import s3dx.net.Preset;
+import s3dx.synth.MotionClass;
+
+/**
+ * Soak/bench: plays a clip in a loop with live inference for N seconds and reports the prediction rate, the
+ * longest gap between FX pulses (an AnimationTimer's frame gaps) and resident memory at start and end.
+ * Usage: {@code PlayerBench [seconds=30] [clip.mp4, or - for a generated 25 fps MotionShapes clip longer than the run]
+ * [stride=8] [model.onnx]}; without a
+ * model it uses the first demo model in assets/models, else an untrained S3D-G 16x64x64 at width 0.25.
+ */
+public final class PlayerBench {
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        Path assets = Assets.find();
+        Path clip;
+        if (args.length > 1 && !args[1].equals("-")) clip = Path.of(args[1]);
+        else {
+            // A long 25 fps clip, so that windows do not repeat (a looped short clip would be served from the timeline).
+            clip = Files.createTempFile("s3dx-bench", ".mp4");
+            clip.toFile().deleteOnExit();
+            s3dx.synth.MotionShapes.write(new s3dx.synth.MotionShapes(s3dx.synth.MotionShapes.Options.defaults(64, 25 * (seconds + 10)))
+                    .clip(1, MotionClass.MOVING_LEFT), clip, 25);
+        }
+        int stride = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        ModelChoice model;
+        if (args.length > 3) model = ModelChoice.file(Path.of(args[3]));
+        else {
+            var demos = ModelChoice.demos(assets.resolve("models"));
+            if (!demos.isEmpty()) model = demos.get(0);
+            else {
+                Path tmp = Files.createTempFile("s3dx-bench", ".onnx");
+                tmp.toFile().deleteOnExit();
+                Files.write(tmp, UntrainedModel.onnx(Preset.S3D_G.design().withClip(16, 64, 64).withWidthMultiplier(0.25).withClasses(10),
+                        MotionClass.labels(), 1));
+                model = ModelChoice.file(tmp);
+            }
+        }
+        long rssStart = rssKb();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        PlayerView[] view = new PlayerView[1];
+        long[] maxGap = {0}, last = {0}, pulses = {0};
+        ModelChoice m = model;
+        CountDownLatch ready = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            view[0] = new PlayerView(null, assets);
+            Stage st = new Stage();
+            st.setScene(new Scene(view[0], 1200, 760));
+            st.show();
+            view[0].strideSpinner().getValueFactory().setValue(stride);
+            view[0].useModel(m);
+            view[0].modelReadyProperty().addListener((o, a, b) -> { if (b) ready.countDown(); });
+        });
+        if (!ready.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("model did not load");
+        CountDownLatch go = new CountDownLatch(1);
+        long[] startCount = new long[1];
+        Platform.runLater(() -> {
+            view[0].open(clip);
+            view[0].loopBox().setSelected(true);
+            view[0].play();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (last[0] != 0 && pulses[0] > 30) maxGap[0] = Math.max(maxGap[0], now - last[0]);
+                    last[0] = now;
+                    pulses[0]++;
+                }
+            }.start();
+            go.countDown();
+        });
+        go.await();
+        Thread.sleep(2000);   // warm-up: first windows, JIT
+        long t0 = System.nanoTime();
+        startCount[0] = onFx(() -> {
+            maxGap[0] = 0;
+            pulses[0] = 31;
+            return view[0].predictionsReceived();
+        });
+        Thread.sleep(seconds * 1000L);
+        long n = onFx(() -> view[0].predictionsReceived()) - startCount[0];
+        double dt = (System.nanoTime() - t0) / 1e9;
+        long dropped = view[0].engine().dropped();
+        System.out.printf(Locale.ROOT, "model %s, clip %s, stride %d, %d s%n", m.name(), clip.getFileName(), stride, seconds);
+        System.out.printf(Locale.ROOT, "predictions/s %.2f (%d in %.1f s; stale requests dropped %d)%n", n / dt, n, dt, dropped);
+        System.out.printf(Locale.ROOT, "max FX pulse gap %.1f ms (over %d pulses after a 2 s warm-up)%n", maxGap[0] / 1e6, pulses[0] - 31);
+        System.out.printf(Locale.ROOT, "VmRSS start %d MB, end %d MB%n", rssStart / 1024, rssKb() / 1024);
+        Platform.runLater(() -> view[0].dispose());
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        var f = new java.util.concurrent.FutureTask<>(c);
+        Platform.runLater(f);
+        return f.get(10, TimeUnit.SECONDS);
+    }
+
+    static long rssKb() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmRSS:")) return Long.parseLong(l.replaceAll("\\D", ""));
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,684 @@
+package s3dx.app.player;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import s3dx.infer.OnnxSession;
+import s3dx.infer.UntrainedModel;
+import s3dx.infer.WindowPredictor;
+import s3dx.infer.WindowPredictor.Prediction;
+import s3dx.infer.WindowPredictor.Ranked;
+import s3dx.infer.WindowPredictor.Windowing;
+import s3dx.net.Design;
+import s3dx.net.Preprocessing;
+import s3dx.tensor.Tensor;
+
+/**
+ * The video player with live predictions: a self-contained view (the main window shows it as a tab). Video
+ * decoding ({@link Playback}), inference ({@link PredictionEngine}), model building and exports each run off
+ * the FX thread; this class only wires them to the controls and draws what they hand back.
+ */
+public final class PlayerView extends BorderPane {
+    private static final int TOP = 5;
+    private final Path assets;
+    private final ObservableValue<Design> design;
+    private final FrameView frame = new FrameView();
+    private final TopKBars bars = new TopKBars(TOP);
+    private final TimelineChart chart = new TimelineChart();
+    private final GateHeatmap heatmap = new GateHeatmap();
+    private final GateOverview overview;
+    private final ChoiceBox<ModelChoice> modelBox = new ChoiceBox<>();
+    private final ComboBox<String> scopeBox = new ComboBox<>(), blockBox = new ComboBox<>();
+    private final Label banner = new Label(), modelStatus = new Label("no model"), time = new Label("—"), status = new Label(),
+            windowLabel = new Label();
+    private final ProgressBar modelProgress = new ProgressBar(), exportProgress = new ProgressBar(0);
+    private final Button playButton = new Button("Play"), cancelExport = new Button("Cancel");
+    private final Slider seek = new Slider(0, 1, 0), opacity = new Slider(0, 1, 0.45);
+    private final ToggleButton reverse = new ToggleButton("⇄ Play reversed");
+    private final CheckBox loop = new CheckBox("Loop");
+    private final ChoiceBox<Double> speed = new ChoiceBox<>();
+    private final Spinner<Integer> clip = new Spinner<>(2, 64, 16), step = new Spinner<>(1, 8, 1), stride = new Spinner<>(1, 64, 8),
+            average = new Spinner<>(1, 16, 1);
+    private final PredictionEngine engine;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "s3dx-player-tasks");
+        t.setDaemon(true);
+        return t;
+    });
+    private final TreeMap<Long, Prediction> timeline = new TreeMap<>();
+    private final AtomicReference<Playback.Shown> pendingFrame = new AtomicReference<>();
+    private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Prediction> shown = new ReadOnlyObjectWrapper<>();
+    private final List<ModelChoice> demos;
+    private Playback playback;
+    private Path video;
+    private WindowPredictor predictor;
+    private Preprocessing preprocessing;
+    private long currentFrame;
+    private long predictionsReceived;
+    private Task<?> export;
+    private boolean seeking;
+
+    public PlayerView(ObservableValue<Design> design, Path assets) {
+        this.design = design;
+        this.assets = assets;
+        this.demos = ModelChoice.demos(assets == null ? null : assets.resolve("models"));
+        this.overview = new GateOverview(s -> scopeBox.setValue(s));
+        this.engine = new PredictionEngine(r -> Platform.runLater(() -> accept(r)),
+                msg -> Platform.runLater(() -> status.setText(msg)));
+        getStyleClass().add("player");
+        getStylesheets().add(PlayerView.class.getResource("/s3dx/app/player/player.css").toExternalForm());
+        setTop(new VBox(toolbar(), banner));
+        banner.getStyleClass().add("untrained-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setVisible(false);
+        SplitPane split = new SplitPane(left(), right());
+        split.setDividerPositions(0.5);
+        setCenter(split);
+        HBox bottom = new HBox(10, status, spacer(), exportProgress, cancelExport);
+        bottom.getStyleClass().add("player-status");
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        setBottom(bottom);
+        exportProgress.setVisible(false);
+        cancelExport.setVisible(false);
+        cancelExport.setOnAction(e -> {
+            if (export != null) export.cancel();
+        });
+        dragAndDrop();
+        frameTimer().start();
+        modelChoices();
+        if (design != null) {
+            PauseTransition debounce = new PauseTransition(Duration.millis(600));
+            debounce.setOnFinished(e -> autoModel());
+            design.addListener((o, a, b) -> debounce.playFromStart());
+        }
+        autoModel();
+    }
+
+    // ---- layout ----
+
+    private Node toolbar() {
+        Button open = new Button("Open video…");
+        open.setOnAction(e -> chooseVideo());
+        MenuButton clips = new MenuButton("Demo clips");
+        for (Path p : demoClips()) {
+            MenuItem m = new MenuItem(p.getFileName().toString().replace(".mp4", "").replace('_', ' '));
+            m.setOnAction(e -> open(p));
+            clips.getItems().add(m);
+        }
+        clips.setDisable(clips.getItems().isEmpty());
+        Button openModel = new Button("Open ONNX…");
+        openModel.setOnAction(e -> chooseModel());
+        modelProgress.setPrefWidth(90);
+        modelProgress.setVisible(false);
+        Label m = new Label("Model");
+        m.getStyleClass().add("toolbar-label");
+        HBox bar = new HBox(8, open, clips, new Separator(Orientation.VERTICAL), m, modelBox, openModel, modelProgress, modelStatus);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("player-toolbar");
+        return bar;
+    }
+
+    private Node left() {
+        VBox.setVgrow(frame, Priority.ALWAYS);
+        Button back = new Button("< 1"), fwd = new Button("1 >");
+        back.setTooltip(new Tooltip("previous frame"));
+        fwd.setTooltip(new Tooltip("next frame"));
+        back.setOnAction(e -> stepFrames(-1));
+        fwd.setOnAction(e -> stepFrames(1));
+        playButton.setOnAction(e -> togglePlay());
+        playButton.setMinWidth(60);
+        chart.setMinHeight(150);
+        heatmap.setMinHeight(150);
+        overview.setMinHeight(220);
+        HBox.setHgrow(seek, Priority.ALWAYS);
+        seek.valueProperty().addListener((o, a, b) -> {
+            if (!seeking && playback != null && seek.isValueChanging() || !seeking && playback != null && Math.abs(b.doubleValue() - currentFrame) >= 1) {
+                playback.seek(Math.round(b.doubleValue()));
+            }
+        });
+        time.setMinWidth(110);
+        HBox transport = new HBox(6, back, playButton, fwd, seek, time);
+        transport.setAlignment(Pos.CENTER_LEFT);
+
+        speed.getItems().addAll(0.25, 0.5, 1.0, 1.5, 2.0);
+        speed.setValue(1.0);
+        speed.setConverter(new javafx.util.StringConverter<>() {
+            public String toString(Double d) { return d == null ? "" : (d == Math.rint(d) ? String.valueOf(d.intValue()) : d.toString()) + "×"; }
+            public Double fromString(String s) { return Double.valueOf(s.replace("×", "")); }
+        });
+        speed.valueProperty().addListener((o, a, b) -> { if (playback != null) playback.setSpeed(b); });
+        loop.setSelected(true);
+        loop.selectedProperty().addListener((o, a, b) -> { if (playback != null) playback.setLoop(b); });
+        reverse.getStyleClass().add("reverse-toggle");
+        reverse.setTooltip(new Tooltip("Feed each window to the model reversed in time (the paper's normal vs reversed test)"));
+        reverse.selectedProperty().addListener((o, a, b) -> windowingChanged());
+        for (Spinner<Integer> s : List.of(clip, step, stride, average)) {
+            s.setPrefWidth(68);
+            s.setEditable(true);
+        }
+        clip.valueProperty().addListener((o, a, b) -> clipChanged());
+        step.valueProperty().addListener((o, a, b) -> windowingChanged());
+        stride.valueProperty().addListener((o, a, b) -> windowingChanged());
+        average.valueProperty().addListener((o, a, b) -> refresh());
+        HBox playRow = new HBox(8, label("Speed"), speed, loop, reverse);
+        playRow.setAlignment(Pos.CENTER_LEFT);
+        HBox windowRow = new HBox(6, label("Clip T"), clip, label("step"), step, label("stride"), stride, label("average last"), average, label("windows"));
+        windowRow.setAlignment(Pos.CENTER_LEFT);
+
+        blockBox.setPromptText("energy map");
+        blockBox.valueProperty().addListener((o, a, b) -> refresh());
+        opacity.valueProperty().addListener((o, a, b) -> frame.overlayOpacityProperty().set(b.doubleValue()));
+        opacity.setPrefWidth(120);
+        CheckBox overlayOn = new CheckBox("Energy overlay");
+        overlayOn.setSelected(true);
+        opacity.disableProperty().bind(overlayOn.selectedProperty().not());
+        overlayOn.selectedProperty().addListener((o, a, b) -> frame.overlayOpacityProperty().set(b ? opacity.getValue() : 0));
+        HBox overlayRow = new HBox(8, overlayOn, blockBox, label("opacity"), opacity);
+        overlayRow.setAlignment(Pos.CENTER_LEFT);
+
+        Button exportVideo = new Button("Export annotated video…"), exportCsv = new Button("Export timeline CSV…");
+        exportVideo.setOnAction(e -> exportVideo());
+        exportCsv.setOnAction(e -> exportCsv());
+        HBox exportRow = new HBox(8, exportVideo, exportCsv);
+
+        VBox box = new VBox(8, frame, transport, playRow, windowRow, overlayRow, exportRow);
+        box.getStyleClass().add("player-left");
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private Node right() {
+        scopeBox.setPromptText("gated scope");
+        scopeBox.valueProperty().addListener((o, a, b) -> refresh());
+        VBox.setVgrow(overview, Priority.ALWAYS);
+        windowLabel.getStyleClass().add("window-label");
+        VBox box = new VBox(8,
+                title("Top-5 for the current window"), windowLabel, bars,
+                title("Class probabilities over the video"), chart,
+                new HBox(8, title("Gate values over time  ·  channels × windows"), spacer(), scopeBox), heatmap,
+                title("All gated layers, current window  ·  click to select"), overview);
+        box.setPadding(new Insets(10));
+        box.getStyleClass().add("player-right");
+        return box;
+    }
+
+    private static Label title(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static Label label(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("control-label");
+        return l;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    // ---- video ----
+
+    private List<Path> demoClips() {
+        List<Path> out = new ArrayList<>();
+        Path dir = assets == null ? null : assets.resolve("clips");
+        if (dir != null && Files.isDirectory(dir)) {
+            try (var s = Files.list(dir)) {
+                s.filter(p -> p.toString().endsWith(".mp4")).sorted().forEach(out::add);
+            } catch (java.io.IOException e) {
+                return out;
+            }
+        }
+        return out;
+    }
+
+    private void chooseVideo() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open video");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Videos", "*.mp4", "*.avi", "*.webm", "*.mkv", "*.mov", "*.gif"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) open(f.toPath());
+    }
+
+    private void dragAndDrop() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (ok) {
+                Path p = e.getDragboard().getFiles().get(0).toPath();
+                if (p.toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) useModel(ModelChoice.file(p));
+                else open(p);
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    /** Opens a video (paused at its first frame). */
+    public void open(Path file) {
+        if (playback != null) playback.close();
+        playback = null;
+        try {
+            playback = new Playback(file, s -> pendingFrame.set(s), msg -> Platform.runLater(() -> status.setText(msg)));
+        } catch (s3dx.video.VideoException e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        video = file;
+        playback.setLoop(loop.isSelected());
+        playback.setSpeed(speed.getValue());
+        seeking = true;
+        seek.setMax(Math.max(1, playback.frameCount() - 1));
+        seek.setValue(0);
+        seeking = false;
+        currentFrame = 0;
+        timeline.clear();
+        engine.setVideo(file);
+        playButton.setText("Play");
+        var i = playback.info();
+        status.setText(String.format(Locale.ROOT, "%s  ·  %dx%d  ·  %.2f fps  ·  %d frames", file.getFileName(), i.width(), i.height(),
+                playback.fps(), playback.frameCount()));
+        refresh();
+    }
+
+    public void play() {
+        if (playback == null) return;
+        playback.play();
+        playButton.setText("Pause");
+    }
+
+    public void pause() {
+        if (playback == null) return;
+        playback.pause();
+        playButton.setText("Play");
+    }
+
+    private void togglePlay() {
+        if (playback != null && playback.isPlaying()) pause();
+        else play();
+    }
+
+    private void stepFrames(int d) {
+        if (playback == null) return;
+        playback.step(d);
+        playButton.setText("Play");
+    }
+
+    public void seekTo(long f) {
+        if (playback != null) playback.seek(f);
+    }
+
+    private AnimationTimer frameTimer() {
+        return new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                Playback.Shown s = pendingFrame.getAndSet(null);
+                if (s == null) return;
+                frame.show(s.frame());
+                currentFrame = s.index();
+                seeking = true;
+                seek.setValue(currentFrame);
+                seeking = false;
+                time.setText(String.format(Locale.ROOT, "%.2f s  ·  #%d", currentFrame / playback.fps(), currentFrame));
+                if (!playback.isPlaying()) playButton.setText("Play");
+                requestPrediction();
+                if (now - lastRefresh > 100_000_000L) refresh();   // the charts follow the playhead at 10 Hz
+            }
+        };
+    }
+
+    // ---- model ----
+
+    private void modelChoices() {
+        modelBox.getItems().setAll(demos);
+        modelBox.setOnAction(e -> {
+            ModelChoice c = modelBox.getValue();
+            if (c != null && c != loadingOrLoaded) useModel(c);
+        });
+    }
+
+    private ModelChoice loadingOrLoaded;
+
+    private void autoModel() {
+        if (loadingOrLoaded != null && loadingOrLoaded.kind() == ModelChoice.Kind.FILE) return;
+        Design d = design == null ? null : design.getValue();
+        var demo = ModelChoice.matching(demos, d);
+        if (demo.isPresent()) useModel(demo.get());
+        else if (d != null) useModel(ModelChoice.untrained(d, clip.getValue()));
+        else if (!demos.isEmpty()) useModel(demos.get(0));
+    }
+
+    private void chooseModel() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open ONNX model");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) useModel(ModelChoice.file(f.toPath()));
+    }
+
+    /** Builds the model in the background; the player keeps going with the old one until it is ready. */
+    public void useModel(ModelChoice choice) {
+        loadingOrLoaded = choice;
+        if (!modelBox.getItems().contains(choice)) {
+            modelBox.getItems().removeIf(c -> c.kind() == choice.kind() && c.kind() != ModelChoice.Kind.DEMO);
+            modelBox.getItems().add(choice);
+        }
+        modelBox.setValue(choice);
+        Task<OnnxSession> t = new Task<>() {
+            @Override
+            protected OnnxSession call() {
+                updateMessage(choice.untrained() ? "building untrained " + choice.design().frames() + "-frame model…" : "loading " + choice.name() + "…");
+                return choice.open();
+            }
+        };
+        modelProgress.setVisible(true);
+        modelProgress.progressProperty().bind(t.progressProperty());
+        modelStatus.textProperty().bind(t.messageProperty());
+        modelReady.set(false);
+        t.setOnSucceeded(e -> {
+            modelStatus.textProperty().unbind();
+            modelProgress.setVisible(false);
+            if (choice != loadingOrLoaded) {
+                t.getValue().close();
+                return;
+            }
+            installModel(choice, t.getValue());
+        });
+        t.setOnFailed(e -> {
+            modelStatus.textProperty().unbind();
+            modelProgress.setVisible(false);
+            modelStatus.setText("model failed: " + t.getException().getMessage());
+        });
+        background.execute(t);
+    }
+
+    private void installModel(ModelChoice choice, OnnxSession s) {
+        WindowPredictor p;
+        try {
+            p = WindowPredictor.of(s);
+        } catch (RuntimeException ex) {
+            s.close();
+            modelStatus.setText(ex.getMessage());
+            return;
+        }
+        predictor = p;
+        preprocessing = p.preprocessing();
+        long t = s.inputShape()[2];
+        boolean untrained = choice.untrained() || s.info().map(i -> UntrainedModel.BANNER.equals(i.description())).orElse(false);
+        banner.setText("⚠  " + UntrainedModel.BANNER);
+        banner.setVisible(untrained);
+        modelStatus.setText(String.format(Locale.ROOT, "%s  ·  clip %s×%d×%d  ·  %d classes", choice.name(), t > 0 ? t : "T",
+                preprocessing.cropSize(), preprocessing.cropSize(), p.labels().size()));
+        if (t > 0 && clip.getValue() != t) {
+            ignoreClip = true;
+            clip.getValueFactory().setValue((int) t);
+            ignoreClip = false;
+        }
+        engine.setWindowing(windowing());
+        engine.setModel(s, p);
+        timeline.clear();
+        modelReady.set(true);
+        requestPrediction();
+        refresh();
+    }
+
+    private boolean ignoreClip;
+
+    private void clipChanged() {
+        if (ignoreClip) return;
+        if (loadingOrLoaded != null && loadingOrLoaded.untrained()) {
+            useModel(ModelChoice.untrained(loadingOrLoaded.design(), clip.getValue()));
+        } else if (preprocessing != null && predictor != null) {
+            windowingChanged();
+        }
+    }
+
+    // ---- predictions ----
+
+    public Windowing windowing() {
+        return new Windowing(clip.getValue(), step.getValue(), stride.getValue(), reverse.isSelected());
+    }
+
+    private void windowingChanged() {
+        engine.setWindowing(windowing());
+        timeline.clear();
+        requestPrediction();
+        refresh();
+    }
+
+    private long currentStart() {
+        return Math.max(0, windowing().latestStartEndingAt(currentFrame));
+    }
+
+    private void requestPrediction() {
+        if (playback == null || predictor == null) return;
+        long start = currentStart();
+        if (!timeline.containsKey(start)) engine.request(start);
+    }
+
+    private void accept(PredictionEngine.Result r) {
+        if (r.generation() != engine.generation()) return;
+        timeline.put(r.prediction().startFrame(), r.prediction());
+        predictionsReceived++;
+        refresh();
+    }
+
+    private long lastRefresh;
+
+    private void refresh() {
+        lastRefresh = System.nanoTime();
+        List<Prediction> sorted = new ArrayList<>(timeline.values());
+        Map.Entry<Long, Prediction> e = timeline.floorEntry(currentStart());
+        Prediction p = e == null ? null : e.getValue();
+        shown.set(p);
+        bars.show(p == null ? null : averaged(p));
+        windowLabel.setText(p == null ? (predictor == null ? "no model yet" : "waiting for the first window…")
+                : String.format(Locale.ROOT, "frames %d–%d (%.2f–%.2f s)%s%s", p.startFrame(), p.endFrame() - 1, p.startSeconds(),
+                p.endSeconds(), p.reversed() ? "  ·  fed reversed" : "", average.getValue() > 1 ? "  ·  averaged over " + average.getValue() : ""));
+        double fps = playback == null ? 25 : playback.fps();
+        chart.show(sorted, playback == null ? 1 : playback.frameCount() / fps, currentFrame / fps);
+        if (p != null) {
+            syncChoices(scopeBox, p.gates().keySet());
+            syncChoices(blockBox, p.energy().keySet());
+        }
+        heatmap.show(scopeBox.getValue(), sorted, p == null ? -1 : p.startFrame());
+        overview.show(p, scopeBox.getValue());
+        Tensor energy = p == null || blockBox.getValue() == null ? null : p.energy().get(blockBox.getValue());
+        frame.setEnergy(energy, energy == null ? 0 : ExportTasks.energySlice(p, energy, currentFrame), preprocessing);
+    }
+
+    private static void syncChoices(ComboBox<String> box, java.util.Set<String> keys) {
+        if (!box.getItems().equals(new ArrayList<>(keys))) {
+            String v = box.getValue();
+            box.getItems().setAll(keys);
+            if (v != null && keys.contains(v)) box.setValue(v);
+            else if (!keys.isEmpty()) box.setValue(keys.contains("Mixed_4b/Branch_1") ? "Mixed_4b/Branch_1"
+                    : keys.contains("Mixed_4f") ? "Mixed_4f" : box.getItems().get(box.getItems().size() / 2));
+        }
+    }
+
+    /** Probabilities averaged over the last N windows up to {@code p}, ranked. */
+    private List<Ranked> averaged(Prediction p) {
+        int n = average.getValue();
+        if (n <= 1) return p.top(TOP);
+        float[] sum = new float[p.probs().length];
+        int k = 0;
+        for (Prediction q : timeline.headMap(p.startFrame(), true).descendingMap().values()) {
+            if (k++ >= n) break;
+            for (int c = 0; c < sum.length; c++) sum[c] += q.probs()[c] / Math.min(n, timeline.headMap(p.startFrame(), true).size());
+        }
+        return new Prediction(p.startFrame(), p.endFrame(), p.startSeconds(), p.endSeconds(), p.reversed(), sum, p.labels(),
+                Map.of(), Map.of()).top(TOP);
+    }
+
+    // ---- export ----
+
+    private void exportVideo() {
+        if (!ready()) return;
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(video.getFileName().toString().replaceAll("\\.[^.]*$", "") + "_annotated.mp4");
+        File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) runExport(ExportTasks.annotatedVideo(predictor, video, windowing(), blockBox.getValue(),
+                frame.overlayOpacityProperty().get(), f.toPath()));
+    }
+
+    private void exportCsv() {
+        if (!ready()) return;
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(video.getFileName().toString().replaceAll("\\.[^.]*$", "") + "_timeline.csv");
+        File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) runExport(ExportTasks.csv(predictor, video, windowing(), f.toPath()));
+    }
+
+    private boolean ready() {
+        if (video == null || predictor == null) {
+            status.setText("open a video and wait for the model first");
+            return false;
+        }
+        return true;
+    }
+
+    /** Runs an export task with progress and cancel in the status bar. */
+    public void runExport(Task<Path> t) {
+        if (export != null && export.isRunning()) export.cancel();
+        export = t;
+        exportProgress.progressProperty().bind(t.progressProperty());
+        exportProgress.setVisible(true);
+        cancelExport.setVisible(true);
+        status.textProperty().bind(t.messageProperty());
+        Runnable done = () -> {
+            status.textProperty().unbind();
+            exportProgress.setVisible(false);
+            cancelExport.setVisible(false);
+        };
+        t.setOnSucceeded(e -> { done.run(); status.setText("wrote " + t.getValue()); });
+        t.setOnCancelled(e -> { done.run(); status.setText("export cancelled"); });
+        t.setOnFailed(e -> { done.run(); status.setText("export failed: " + t.getException().getMessage()); });
+        Thread th = new Thread(t, "s3dx-export");
+        th.setDaemon(true);
+        th.start();
+    }
+
+    // ---- for tests, the bench and the main window ----
+
+    public ReadOnlyBooleanProperty modelReadyProperty() {
+        return modelReady.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Prediction> shownPredictionProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    public BooleanProperty reverseProperty() {
+        return reverse.selectedProperty();
+    }
+
+    public Spinner<Integer> strideSpinner() {
+        return stride;
+    }
+
+    public CheckBox loopBox() {
+        return loop;
+    }
+
+    /** The predictions so far, by window start (FX thread). */
+    public TreeMap<Long, Prediction> timeline() {
+        return new TreeMap<>(timeline);
+    }
+
+    public long predictionsReceived() {
+        return predictionsReceived;
+    }
+
+    public PredictionEngine engine() {
+        return engine;
+    }
+
+    public TopKBars bars() {
+        return bars;
+    }
+
+    public GateHeatmap heatmap() {
+        return heatmap;
+    }
+
+    public ComboBox<String> scopeBox() {
+        return scopeBox;
+    }
+
+    public ComboBox<String> energyBlockBox() {
+        return blockBox;
+    }
+
+    public WindowPredictor predictor() {
+        return predictor;
+    }
+
+    public Path video() {
+        return video;
+    }
+
+    public long currentFrame() {
+        return currentFrame;
+    }
+
+    /** Stops decoding and inference threads. */
+    public void dispose() {
+        if (playback != null) playback.close();
+        engine.close();
+        background.shutdownNow();
+    }
+}

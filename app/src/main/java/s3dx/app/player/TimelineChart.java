@@ -1,0 +1,80 @@
+package s3dx.app.player;
+
+import java.util.List;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import s3dx.infer.WindowPredictor.Prediction;
+
+/**
+ * Class probabilities over the video: one line per class (each window plotted at its centre), the top
+ * classes of the current window named in the legend, the playhead as a vertical line.
+ */
+public final class TimelineChart extends CanvasPane {
+    static final Color[] PALETTE = {Color.web("#2f7ae5"), Color.web("#ee7a1f"), Color.web("#1f9d57"), Color.web("#d62728"),
+            Color.web("#7c3aed"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#7f7f7f"), Color.web("#bcbd22"), Color.web("#17becf")};
+    private List<Prediction> windows = List.of();
+    private double duration = 1, playhead;
+
+    public TimelineChart() {
+        super(600, 150);
+        getStyleClass().add("timeline-chart");
+    }
+
+    public void show(List<Prediction> sorted, double durationSeconds, double playheadSeconds) {
+        windows = sorted;
+        duration = Math.max(1e-3, durationSeconds);
+        playhead = playheadSeconds;
+        redraw();
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h) {
+        double left = 34, right = 150, top = 8, bottom = 18;
+        double pw = Math.max(10, w - left - right), ph = Math.max(10, h - top - bottom);
+        g.setFill(Color.WHITE);
+        g.fillRect(left, top, pw, ph);
+        g.setStroke(Color.web("#dbe2ea"));
+        g.setFont(Font.font(10));
+        g.setFill(Color.web("#5b6b80"));
+        for (int i = 0; i <= 4; i++) {
+            double y = top + ph * (1 - i / 4.0);
+            g.strokeLine(left, y, left + pw, y);
+            g.fillText(String.format("%.0f%%", i * 25.0), 2, y + 3);
+        }
+        g.fillText("0 s", left, h - 4);
+        g.fillText(String.format("%.1f s", duration), left + pw - 30, h - 4);
+        if (!windows.isEmpty()) {
+            int classes = windows.get(0).probs().length;
+            Prediction last = windows.get(windows.size() - 1);
+            for (int c = 0; c < classes; c++) {
+                g.setStroke(PALETTE[c % PALETTE.length]);
+                g.setLineWidth(1.6);
+                g.beginPath();
+                for (int i = 0; i < windows.size(); i++) {
+                    Prediction p = windows.get(i);
+                    double x = left + pw * ((p.startSeconds() + p.endSeconds()) / 2 / duration);
+                    double y = top + ph * (1 - p.probs()[c]);
+                    if (i == 0) g.moveTo(x, y);
+                    else g.lineTo(x, y);
+                }
+                g.stroke();
+            }
+            g.setLineWidth(1);
+            Prediction legendOf = windows.stream().filter(p -> p.startSeconds() <= playhead).reduce((a, b) -> b).orElse(last);
+            int row = 0;
+            for (var r : legendOf.top(Math.min(classes, 8))) {
+                double y = top + 10 + row++ * 14;
+                g.setFill(PALETTE[r.index() % PALETTE.length]);
+                g.fillRect(left + pw + 8, y - 8, 10, 10);
+                g.setFill(Color.web("#1e293b"));
+                g.fillText(r.label(), left + pw + 22, y + 1);
+            }
+        }
+        double x = left + pw * Math.min(1, playhead / duration);
+        g.setStroke(Color.web("#1e293b"));
+        g.setLineWidth(1.5);
+        g.strokeLine(x, top, x, top + ph);
+        g.setLineWidth(1);
+    }
+}

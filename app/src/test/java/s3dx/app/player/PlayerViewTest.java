@@ -1,0 +1,157 @@
+package s3dx.app.player;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import s3dx.infer.OnnxSession;
+import s3dx.infer.UntrainedModel;
+import s3dx.infer.WindowPredictor;
+import s3dx.infer.WindowPredictor.Prediction;
+import s3dx.net.Design;
+import s3dx.net.Preset;
+import s3dx.synth.MotionClass;
+import s3dx.synth.MotionShapes;
+
+/** The player headless (Monocle): plays a generated clip and checks what it shows against the runtime. */
+@ExtendWith(ApplicationExtension.class)
+class PlayerViewTest {
+    static final Design DESIGN = Preset.S3D_G.design().withClip(16, 64, 64).withWidthMultiplier(0.25).withClasses(10);
+    @TempDir
+    static Path dir;
+    static Path model, clip;
+    PlayerView view;
+
+    @BeforeAll
+    static void files() throws Exception {
+        model = Files.write(dir.resolve("s3dg.onnx"), UntrainedModel.onnx(DESIGN, MotionClass.labels(), 9));
+        clip = dir.resolve("left.mp4");
+        MotionShapes.write(new MotionShapes(MotionShapes.Options.defaults(64, 48)).clip(4, MotionClass.MOVING_LEFT), clip, 25);
+    }
+
+    @Start
+    void start(Stage stage) {
+        view = new PlayerView(null, null);
+        stage.setScene(new Scene(view, 1200, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx(() -> {
+            view.dispose();
+            return null;
+        });
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    static void waitUntil(int seconds, Callable<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(c));
+    }
+
+    @Test
+    void playingShowsPredictionsEqualToThePredictCommandPathAndGateHeatmapsShowTheGates() throws Exception {
+        fx(() -> {
+            view.useModel(ModelChoice.file(model));
+            return null;
+        });
+        waitUntil(30, () -> view.modelReadyProperty().get());
+        fx(() -> {
+            view.open(clip);
+            view.play();
+            return null;
+        });
+        waitUntil(40, () -> view.timeline().size() >= 3);
+        fx(() -> {
+            view.pause();
+            return null;
+        });
+        TreeMap<Long, Prediction> shown = fx(view::timeline);
+        WindowPredictor.Windowing w = fx(view::windowing);
+        assertEquals(new WindowPredictor.Windowing(16, 1, 8, false), w);
+        List<Prediction> expected;
+        try (OnnxSession s = OnnxSession.open(model)) {
+            expected = WindowPredictor.of(s).predictAll(clip, w);
+        }
+        int checked = 0;
+        for (Prediction e : expected) {
+            Prediction p = shown.get(e.startFrame());
+            if (p == null) continue;
+            checked++;
+            assertEquals(e.endFrame(), p.endFrame());
+            assertArrayEquals(e.probs(), p.probs(), 1e-5f, "window " + e.startFrame());
+            for (String scope : e.gates().keySet()) assertArrayEquals(e.gates().get(scope), p.gates().get(scope), 1e-5f, scope);
+        }
+        assertTrue(checked >= 2, "windows shown " + shown.keySet());
+
+        // The top-5 bars name the shown window's best class; the heatmap draws the runtime's gate values.
+        Prediction current = fx(() -> view.shownPredictionProperty().get());
+        assertNotNull(current);
+        assertEquals(current.best().label(), fx(() -> view.bars().label(0)));
+        for (String scope : List.of("Conv2d_2c_3x3", "Mixed_4b/Branch_1", "Mixed_5c/Branch_3")) {
+            fx(() -> {
+                view.scopeBox().setValue(scope);
+                return null;
+            });
+            for (Prediction e : expected) {
+                if (!shown.containsKey(e.startFrame())) continue;
+                float[] col = fx(() -> view.heatmap().column(e.startFrame()));
+                assertArrayEquals(e.gates().get(scope), col, 1e-5f, scope + " @ " + e.startFrame());
+            }
+        }
+        assertEquals(37, fx(() -> view.scopeBox().getItems().size()));
+        assertEquals(11, fx(() -> view.energyBlockBox().getItems().size()));
+    }
+
+    @Test
+    void playReversedTurnsMovingLeftIntoMovingRightWithTheDemoModel() throws Exception {
+        Path assets = Path.of("..", "assets");
+        Optional<ModelChoice> demo = ModelChoice.demos(assets.resolve("models")).stream()
+                .filter(d -> d.design().blocks().values().stream().anyMatch(b -> b.gated())).findFirst();
+        Assumptions.assumeTrue(demo.isPresent(), "no gated (S3D-G) demo model in assets/models: merge 'train'");
+        Path left = assets.resolve("clips/moving_left.mp4");
+        fx(() -> {
+            view.useModel(demo.get());
+            view.open(left);
+            return null;
+        });
+        waitUntil(40, () -> view.modelReadyProperty().get());
+        fx(() -> {
+            view.seekTo(20);
+            return null;
+        });
+        waitUntil(30, () -> view.shownPredictionProperty().get() != null && !view.shownPredictionProperty().get().reversed());
+        assertEquals("moving left", fx(() -> view.shownPredictionProperty().get().best().label()));
+        fx(() -> {
+            view.reverseProperty().set(true);
+            return null;
+        });
+        waitUntil(30, () -> view.shownPredictionProperty().get() != null && view.shownPredictionProperty().get().reversed());
+        assertEquals("moving right", fx(() -> view.shownPredictionProperty().get().best().label()));
+        assertFalse(fx(() -> view.bars().label(0)).isEmpty());
+    }
+}
