@@ -83,7 +83,7 @@ public final class MainWindow {
 
         BorderPane designer = new BorderPane(center);
         designer.setLeft(left);
-        this.player = new s3dx.app.player.PlayerView(model.designProperty(), s3dx.app.player.Assets.find());
+        this.player = new s3dx.app.player.PlayerView(model.designProperty(), s3dx.assets.Assets.dir().orElse(null));
         TabPane main = new TabPane(new Tab("Designer", designer), new Tab("Player", player));
         main.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         main.setId("main-tabs");
