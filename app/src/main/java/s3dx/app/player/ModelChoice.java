@@ -25,7 +25,7 @@ public record ModelChoice(Kind kind, String name, Path file, Design design) {
     public static final int UNTRAINED_SIZE = 112;
 
     public static ModelChoice demo(Path file, Design design) {
-        return new ModelChoice(Kind.DEMO, "demo: " + file.getFileName(), file, design);
+        return new ModelChoice(Kind.DEMO, s3dx.app.i18n.I18n.t("model.demo", file.getFileName()), file, design);
     }
 
     public static ModelChoice file(Path file) {
@@ -34,7 +34,7 @@ public record ModelChoice(Kind kind, String name, Path file, Design design) {
 
     public static ModelChoice untrained(Design design, int clipLength) {
         Design d = design.withClip(clipLength, UNTRAINED_SIZE, UNTRAINED_SIZE);
-        return new ModelChoice(Kind.UNTRAINED, "untrained " + d.frames() + "x" + d.height() + "x" + d.width(), null, d);
+        return new ModelChoice(Kind.UNTRAINED, s3dx.app.i18n.I18n.t("model.untrained", d.frames(), d.height(), d.width()), null, d);
     }
 
     public boolean untrained() {

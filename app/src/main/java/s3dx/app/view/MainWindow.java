@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -56,18 +58,18 @@ public final class MainWindow {
         chainScroll.setFitToHeight(true);
         chainScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         chainScroll.getStyleClass().add("chain-scroll");
-        VBox chainPanel = panel("Architecture  ·  Inception-v1 backbone, input → head", legend(), chainScroll);
+        VBox chainPanel = panel(t("main.architecture"), legend(), chainScroll);
         chainPanel.setId("architecture-panel");
 
         InceptionView inception = new InceptionView(model, architecture.expandedProperty());
         LayerTable table = new LayerTable(model);
-        Tab layers = new Tab("Layers", table);
+        Tab layers = new Tab(t("main.layers"), table);
         table.activeProperty().bind(layers.selectedProperty());
-        TabPane tabs = new TabPane(new Tab("Compute per block", new BlockCostChart(model)), layers);
+        TabPane tabs = new TabPane(new Tab(t("main.computePerBlock"), new BlockCostChart(model)), layers);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("panel-tabs");
         PresetScatter map = new PresetScatter(model);
-        SplitPane lower = new SplitPane(card(inception), card(tabs), card(panel("Design space  ·  params vs compute", null, map)));
+        SplitPane lower = new SplitPane(card(inception), card(tabs), card(panel(t("main.designSpace"), null, map)));
         lower.setDividerPositions(0.35, 0.67);
         lower.setOrientation(Orientation.HORIZONTAL);
         lower.getStyleClass().add("lower");
@@ -84,7 +86,7 @@ public final class MainWindow {
         BorderPane designer = new BorderPane(center);
         designer.setLeft(left);
         this.player = new s3dx.app.player.PlayerView(model.designProperty(), s3dx.app.player.Assets.find());
-        TabPane main = new TabPane(new Tab("Designer", designer), new Tab("Player", player));
+        TabPane main = new TabPane(new Tab(t("main.tab.designer"), designer), new Tab(t("main.tab.player"), player));
         main.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         main.setId("main-tabs");
         BorderPane root = new BorderPane(main);
@@ -139,18 +141,18 @@ public final class MainWindow {
         HBox box = new HBox(12);
         box.setAlignment(Pos.CENTER_RIGHT);
         box.getStyleClass().add("legend");
-        for (String[] m : new String[][]{{"mode-2d", "2D  1×k×k"}, {"mode-3d", "3D  k×k×k"}, {"mode-sep3d", "Sep 3D  1×k×k → k×1×1"}}) {
+        for (String[] m : new String[][]{{"mode-2d", "2D  1×k×k"}, {"mode-3d", "3D  k×k×k"}, {"mode-sep3d", t("mode.SEP3D") + "  1×k×k → k×1×1"}}) {
             Region swatch = new Region();
             swatch.getStyleClass().addAll("swatch", m[0]);
             Label l = new Label(m[1], swatch);
             box.getChildren().add(l);
         }
-        Label gate = new Label("gated");
+        Label gate = new Label(t("legend.gated"));
         Label badge = new Label("G");
         badge.getStyleClass().add("gate-badge");
         badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("on"), true);
         gate.setGraphic(badge);
-        Label share = new Label("bar = share of MACs");
+        Label share = new Label(t("legend.share"));
         share.getStyleClass().add("hint");
         box.getChildren().addAll(gate, share);
         return box;
