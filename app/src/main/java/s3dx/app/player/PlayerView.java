@@ -271,16 +271,7 @@ public final class PlayerView extends BorderPane {
     // ---- video ----
 
     private List<Path> demoClips() {
-        List<Path> out = new ArrayList<>();
-        Path dir = assets == null ? null : assets.resolve("clips");
-        if (dir != null && Files.isDirectory(dir)) {
-            try (var s = Files.list(dir)) {
-                s.filter(p -> p.toString().endsWith(".mp4")).sorted().forEach(out::add);
-            } catch (java.io.IOException e) {
-                return out;
-            }
-        }
-        return out;
+        return Assets.clips(assets);
     }
 
     private void chooseVideo() {
@@ -348,7 +339,27 @@ public final class PlayerView extends BorderPane {
         playButton.setText(t("player.play"));
     }
 
-    private void togglePlay() {
+    /** Opens the demo clip {@code name} (file name without .mp4) if there is one. */
+    public boolean openClip(String name) {
+        for (Path p : demoClips()) {
+            if (p.getFileName().toString().equals(name + ".mp4")) {
+                open(p);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isPlaying() {
+        return playback != null && playback.isPlaying();
+    }
+
+    /** The model now loading or in use. */
+    public ModelChoice modelChoice() {
+        return loadingOrLoaded;
+    }
+
+    public void togglePlay() {
         if (playback != null && playback.isPlaying()) pause();
         else play();
     }
@@ -397,6 +408,8 @@ public final class PlayerView extends BorderPane {
     private void autoModel() {
         if (loadingOrLoaded != null && loadingOrLoaded.kind() == ModelChoice.Kind.FILE) return;
         Design d = design == null ? null : design.getValue();
+        if (loadingOrLoaded != null && loadingOrLoaded.kind() == ModelChoice.Kind.TRAINED && d != null
+                && ModelChoice.sameArchitecture(loadingOrLoaded.design(), d)) return;
         var demo = ModelChoice.matching(demos, d);
         if (demo.isPresent()) useModel(demo.get());
         else if (d != null) useModel(ModelChoice.untrained(d, clip.getValue()));

@@ -8,7 +8,7 @@ import s3dx.net.ConvMode;
 import s3dx.net.Shape;
 
 /** Number and name formatting shared by the views. */
-final class Fmt {
+public final class Fmt {
     private Fmt() {}
 
     static String millions(long n) {
@@ -24,7 +24,7 @@ final class Fmt {
     }
 
     /** "-35%", "+4.2%", "±0%": the change from {@code base} to {@code value}. */
-    static String delta(long value, long base) {
+    public static String delta(long value, long base) {
         if (base == 0) return t("common.na");
         double d = 100.0 * (value - base) / base;
         if (Math.abs(d) < 0.05) return "±0%";
