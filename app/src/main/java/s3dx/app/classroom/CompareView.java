@@ -262,7 +262,7 @@ public final class CompareView extends BorderPane {
         private final ComboBox<Choice> chooser = new ComboBox<>();
         private final Label modelLabel = new Label(), top1 = new Label();
         private final TopKBars bars = new TopKBars(TOP);
-        private final PredictionEngine engine;
+        private PredictionEngine engine;
         private final VBox box;
         private WindowPredictor predictor;
         private ModelChoice loading;
