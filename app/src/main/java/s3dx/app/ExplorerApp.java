@@ -21,8 +21,11 @@ public class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        AppHome home = AppHome.fromSystem();
+        new s3dx.app.i18n.Settings(home).apply();
+        if (System.getProperty("s3dx.lang") != null) s3dx.app.i18n.I18n.setLocale(java.util.Locale.forLanguageTag(System.getProperty("s3dx.lang")));
         DesignModel model = DesignModel.withDefaultDesign();
-        MainWindow window = new MainWindow(stage, model, AppHome.fromSystem(), ModelExporters.onnx());
+        MainWindow window = new MainWindow(stage, model, home, ModelExporters.onnx());
         if (!getParameters().getUnnamed().isEmpty()) {
             try {
                 model.open(Path.of(getParameters().getUnnamed().get(0)));

@@ -87,7 +87,7 @@ public record ModelChoice(Kind kind, String name, Path file, Design design, byte
         return demos.stream().filter(d -> sameArchitecture(d.design, design)).findFirst();
     }
 
-    static boolean sameArchitecture(Design a, Design b) {
+    public static boolean sameArchitecture(Design a, Design b) {
         return a.blocks().equals(b.blocks()) && a.firstTemporalKernel() == b.firstTemporalKernel();
     }
 
