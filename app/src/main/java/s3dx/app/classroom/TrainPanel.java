@@ -57,7 +57,8 @@ public final class TrainPanel extends BorderPane {
     private double width = 0.25;
     private int frames = 16, pixels = 64, evalClips = TrainConfig.DEFAULT_EVAL_CLIPS;
     private Task<Trained> task;
-    private Trained last;
+    private volatile Trained last;
+    private volatile boolean busy;
 
     public TrainPanel(DesignModel model, Consumer<ModelChoice> onTrained) {
         this.model = model;
@@ -154,7 +155,7 @@ public final class TrainPanel extends BorderPane {
     }
 
     public boolean running() {
-        return task != null && task.isRunning();
+        return busy;
     }
 
     /** The current design's blocks at the demo size with MotionShapes' classes. */
@@ -191,6 +192,7 @@ public final class TrainPanel extends BorderPane {
             }
         };
         task = t;
+        busy = true;
         progress.progressProperty().bind(t.progressProperty());
         status.textProperty().bind(t.messageProperty());
         start.setDisable(true);
@@ -216,6 +218,7 @@ public final class TrainPanel extends BorderPane {
     }
 
     private void finish(Task<?> t, Runnable r) {
+        busy = false;
         progress.progressProperty().unbind();
         status.textProperty().unbind();
         start.setDisable(false);

@@ -406,6 +406,7 @@ public final class PlayerView extends BorderPane {
     private ModelChoice loadingOrLoaded;
 
     private void autoModel() {
+        if (background.isShutdown()) return;
         if (loadingOrLoaded != null && loadingOrLoaded.kind() == ModelChoice.Kind.FILE) return;
         Design d = design == null ? null : design.getValue();
         if (loadingOrLoaded != null && loadingOrLoaded.kind() == ModelChoice.Kind.TRAINED && d != null
@@ -426,6 +427,7 @@ public final class PlayerView extends BorderPane {
 
     /** Builds the model in the background; the player keeps going with the old one until it is ready. */
     public void useModel(ModelChoice choice) {
+        if (background.isShutdown()) return;
         loadingOrLoaded = choice;
         if (!modelBox.getItems().contains(choice)) {
             modelBox.getItems().removeIf(c -> c.kind() == choice.kind() && c.kind() != ModelChoice.Kind.DEMO);

@@ -212,7 +212,7 @@ public final class ControlsPane extends VBox {
         protected void updateItem(Preset p, boolean empty) {
             super.updateItem(p, empty);
             setText(empty || p == null ? t("design.customTitle") : p.displayName());
-            setTooltip(empty || p == null ? null : new Tooltip(p.summary()));
+            setTooltip(empty || p == null ? null : new Tooltip(t("preset.summary." + p.name())));
         }
     }
 }
