@@ -54,9 +54,15 @@ public class ExplorerApp extends Application {
         }
     }
 
-    /** {@code -Ds3dx.start=lessons|compare|player|train}: opens the window on the lessons or a tab (for classes and screenshots). */
+    /** {@code -Ds3dx.start=lessons[:LESSON[:STEP]]|compare|player|train}: opens the window on the lessons (from 1) or a tab (for classes and screenshots). */
     private static void startIn(MainWindow window, String where) {
         if (where == null) return;
+        if (where.startsWith("lessons:")) {
+            String[] at = where.split(":");
+            window.toggleLessons();
+            window.lessons().go(Integer.parseInt(at[1]) - 1, at.length > 2 ? Integer.parseInt(at[2]) - 1 : 0);
+            return;
+        }
         switch (where) {
             case "lessons" -> window.toggleLessons();
             case "player" -> window.tabs().getSelectionModel().select(1);
