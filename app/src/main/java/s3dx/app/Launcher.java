@@ -1,12 +1,26 @@
 package s3dx.app;
 
+import java.util.Arrays;
 import javafx.application.Application;
+import s3dx.selftest.SelfTest;
 
-/** Plain main class for fat jars and jpackage: starting through a class that is not an Application avoids the launcher's module check. */
+/**
+ * Plain main class for fat jars and jpackage: starting through a class that is not an Application avoids the launcher's module check.
+ * {@code --self-test} checks the installation without a window (before JavaFX starts) and exits 0 when it passed;
+ * {@code --startup-report} (or {@code -Ds3dx.startupReport=true}) prints the time from JVM start to the first shown
+ * window, then exits; the option form works with the installed launchers, which take no -D options.
+ */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--self-test")) {
+            System.exit(SelfTest.run(System.out));
+        }
+        if (Arrays.asList(args).contains("--startup-report") || Boolean.getBoolean(StartupReport.PROPERTY)) {
+            StartupReport.install();
+            args = Arrays.stream(args).filter(a -> !a.equals("--startup-report")).toArray(String[]::new);
+        }
         Application.launch(ExplorerApp.class, args);
     }
 }

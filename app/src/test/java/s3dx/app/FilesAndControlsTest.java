@@ -107,9 +107,10 @@ class FilesAndControlsTest {
         // A second session starting on the same home after the first "crashed" (it never exited cleanly).
         ExplorerFixture[] second = new ExplorerFixture[1];
         r.interact(() -> second[0] = new ExplorerFixture(new Stage(), home));
-        assertTrue(r.lookup("#recovery-banner").queryAs(javafx.scene.Node.class).isVisible());
+        // look inside the second window: the first one has a (hidden) banner too
+        assertTrue(r.from(second[0].window.scene().getRoot()).lookup("#recovery-banner").queryAs(javafx.scene.Node.class).isVisible());
         assertNotEquals(edited, second[0].model.getDesign());
-        r.interact(() -> r.lookup("#recovery-restore").queryButton().fire());
+        r.interact(() -> r.from(second[0].window.scene().getRoot()).lookup("#recovery-restore").queryButton().fire());
         assertEquals(edited, second[0].model.getDesign());
         assertTrue(second[0].model.isDirty(), "a restored design is unsaved");
         assertEquals(CostFormat.count(second[0].model.getReport().params()),

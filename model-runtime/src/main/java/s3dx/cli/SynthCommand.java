@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import s3dx.synth.MotionClass;
 import s3dx.synth.MotionShapes;
 import s3dx.video.VideoWriter;
 
@@ -31,6 +32,14 @@ public class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--size", paramLabel = "S", defaultValue = "112", description = "frame width and height in pixels, even (default ${DEFAULT-VALUE})")
     int size;
+
+    @Option(names = "--episodes", paramLabel = "K", defaultValue = "1",
+            description = "clips of one class played back to back per file, each --frames long (default ${DEFAULT-VALUE}); "
+                    + "longer demo clips that keep the training speed")
+    int episodes;
+
+    @Option(names = "--class", paramLabel = "LABEL", description = "make every clip this class, e.g. \"moving left\" or moving_left (default: random classes)")
+    String motionClass;
 
     @Option(names = "--fps", paramLabel = "F", defaultValue = "12", description = "frame rate of the files (default ${DEFAULT-VALUE})")
     double fps;
@@ -59,20 +68,31 @@ public class SynthCommand implements Callable<Integer> {
             case VP9 -> "webm";
             case GIF -> "gif";
         };
+        MotionClass chosen = motionClass == null ? null : classNamed(motionClass);
         MotionShapes gen = new MotionShapes(MotionShapes.Options.defaults(size, frames));
         Files.writeString(out.resolve("labels.txt"), s3dx.synth.MotionClass.labelsText(), StandardCharsets.UTF_8);
         Path manifest = out.resolve("manifest.csv");
         try (Writer w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {
             w.write("file,label\n");
             for (int i = 0; i < count; i++) {
-                MotionShapes.Clip clip = gen.clip(MotionShapes.itemSeed(seed, i));
+                long itemSeed = MotionShapes.itemSeed(seed, i);
+                MotionClass cls = motionClass == null ? MotionShapes.classFor(itemSeed) : chosen;
+                MotionShapes.Clip clip = gen.episodes(itemSeed, cls, episodes);
                 String name = String.format(Locale.ROOT, "clip_%05d_%s.%s", i, clip.label().label().replace(' ', '_'), ext);
                 MotionShapes.write(clip, out.resolve(name), fps, c);
                 w.write(name + "," + clip.label().label() + "\n");
             }
         }
         System.out.printf(Locale.ROOT, "wrote %d %s clips (%dx%d, %d frames, %s) and %s to %s%n", count, ext, size, size,
-                frames, c.encoderName(), manifest.getFileName(), out);
+                frames * episodes, c.encoderName(), manifest.getFileName(), out);
         return 0;
+    }
+
+    private static MotionClass classNamed(String text) {
+        try {
+            return MotionClass.ofLabel(text.replace('_', ' ').strip());
+        } catch (IllegalArgumentException e) {
+            throw new Main.UserError("--class: unknown class '" + text + "'; use one of " + MotionClass.labels());
+        }
     }
 }

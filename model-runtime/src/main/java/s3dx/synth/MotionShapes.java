@@ -122,6 +122,17 @@ public final class MotionShapes {
         return new Clip(c, seed, frames);
     }
 
+    /**
+     * {@code count} clips of class {@code c} played one after another: a long clip whose every
+     * {@code options.frames()}-frame stretch moves at the speed the models were trained on.
+     */
+    public Clip episodes(long seed, MotionClass c, int count) {
+        if (count < 1) throw new IllegalArgumentException("need at least one episode, got " + count);
+        List<RgbFrame> frames = new ArrayList<>(count * options.frames);
+        for (int k = 0; k < count; k++) frames.addAll(clip(k == 0 ? seed : itemSeed(seed, k), c).frames());
+        return new Clip(c, seed, frames);
+    }
+
     /** Per-item seed of item i of a batch with seed {@code seed}. */
     public static long itemSeed(long seed, int i) {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i).nextLong();

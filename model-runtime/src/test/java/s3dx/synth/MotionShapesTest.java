@@ -254,4 +254,14 @@ class MotionShapesTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void episodesPlayClipsOfOneClassBackToBack() {
+        MotionShapes.Clip three = FULL.episodes(42, MotionClass.MOVING_LEFT, 3);
+        int t = FULL.options().frames();
+        assertEquals(3 * t, three.frames().size());
+        assertEquals(FULL.clip(42, MotionClass.MOVING_LEFT).frames(), three.frames().subList(0, t));
+        assertEquals(FULL.clip(MotionShapes.itemSeed(42, 2), MotionClass.MOVING_LEFT).frames(), three.frames().subList(2 * t, 3 * t));
+        assertNotEquals(three.frames().subList(0, t), three.frames().subList(t, 2 * t));
+    }
 }

@@ -50,6 +50,7 @@ public final class LessonPanel extends VBox {
         setSpacing(10);
         Label head = new Label(t("lesson.panel"));
         head.getStyleClass().add("panel-title");
+        head.setWrapText(true);
         chooser.getItems().setAll(lessons.lessons());
         chooser.setConverter(new StringConverter<>() {
             public String toString(Lessons.Lesson l) { return l == null ? "" : l.title(); }

@@ -23,7 +23,7 @@ import s3dx.synth.MotionClass;
 public final class PlayerBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        Path assets = Assets.find();
+        Path assets = s3dx.assets.Assets.dir().orElse(null);
         Path clip;
         if (args.length > 1 && !args[1].equals("-")) clip = Path.of(args[1]);
         else {

@@ -139,6 +139,7 @@ public final class MainWindow {
 
         BorderPane designer = new BorderPane(center);
         designer.setLeft(left);
+<<<<<<< HEAD
         Path assets = Assets.find();
         this.player = new PlayerView(model.designProperty(), assets);
         for (ModelChoice c : trained) player.useModel(c);
@@ -149,6 +150,10 @@ public final class MainWindow {
         compareTab.selectedProperty().addListener((o, a, sel) -> { if (sel) compare.activate(); });
         main = new TabPane(new Tab(t("main.tab.designer"), designer), new Tab(t("main.tab.player"), player), compareTab,
                 new Tab(t("main.tab.train"), train));
+=======
+        this.player = new s3dx.app.player.PlayerView(model.designProperty(), s3dx.assets.Assets.dir().orElse(null));
+        TabPane main = new TabPane(new Tab("Designer", designer), new Tab("Player", player));
+>>>>>>> main
         main.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         main.setId("main-tabs");
         this.lessons = new LessonPanel(model, Lessons.load(), new LessonHost());
