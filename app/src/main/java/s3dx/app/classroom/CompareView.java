@@ -27,7 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
-import s3dx.app.player.Assets;
+import s3dx.app.player.PlayerView;
 import s3dx.app.player.FrameView;
 import s3dx.app.player.ModelChoice;
 import s3dx.app.player.Playback;
@@ -88,7 +88,7 @@ public final class CompareView extends BorderPane {
         costs.setHgap(18);
         costs.setVgap(6);
 
-        clip.getItems().setAll(Assets.clips(assets));
+        clip.getItems().setAll(PlayerView.demoClips(assets));
         clip.setConverter(new StringConverter<>() {
             public String toString(Path p) {
                 return p == null ? "" : s3dx.app.i18n.I18n.classLabel(p.getFileName().toString().replace(".mp4", "").replace('_', ' '));

@@ -271,7 +271,21 @@ public final class PlayerView extends BorderPane {
     // ---- video ----
 
     private List<Path> demoClips() {
-        return Assets.clips(assets);
+        return demoClips(assets);
+    }
+
+    /** The demo clips ({@code clips/*.mp4}) under {@code assets}, sorted; empty when there are none. */
+    public static List<Path> demoClips(Path assets) {
+        List<Path> out = new ArrayList<>();
+        Path dir = assets == null ? null : assets.resolve("clips");
+        if (dir != null && Files.isDirectory(dir)) {
+            try (var s = Files.list(dir)) {
+                s.filter(p -> p.toString().endsWith(".mp4")).sorted().forEach(out::add);
+            } catch (java.io.IOException e) {
+                return out;
+            }
+        }
+        return out;
     }
 
     private void chooseVideo() {

@@ -38,7 +38,6 @@ import s3dx.app.classroom.Lessons;
 import s3dx.app.classroom.TrainPanel;
 import s3dx.app.i18n.I18n;
 import s3dx.app.i18n.Settings;
-import s3dx.app.player.Assets;
 import s3dx.app.player.ModelChoice;
 import s3dx.app.player.PlayerView;
 
@@ -139,8 +138,7 @@ public final class MainWindow {
 
         BorderPane designer = new BorderPane(center);
         designer.setLeft(left);
-<<<<<<< HEAD
-        Path assets = Assets.find();
+        Path assets = s3dx.assets.Assets.dir().orElse(null);
         this.player = new PlayerView(model.designProperty(), assets);
         for (ModelChoice c : trained) player.useModel(c);
         this.compare = new CompareView(model, assets, this::knownModels);
@@ -150,10 +148,6 @@ public final class MainWindow {
         compareTab.selectedProperty().addListener((o, a, sel) -> { if (sel) compare.activate(); });
         main = new TabPane(new Tab(t("main.tab.designer"), designer), new Tab(t("main.tab.player"), player), compareTab,
                 new Tab(t("main.tab.train"), train));
-=======
-        this.player = new s3dx.app.player.PlayerView(model.designProperty(), s3dx.assets.Assets.dir().orElse(null));
-        TabPane main = new TabPane(new Tab("Designer", designer), new Tab("Player", player));
->>>>>>> main
         main.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         main.setId("main-tabs");
         this.lessons = new LessonPanel(model, Lessons.load(), new LessonHost());
@@ -205,7 +199,7 @@ public final class MainWindow {
     /** Demo models and the models trained in this session, for the player and the comparison. */
     private List<ModelChoice> knownModels() {
         List<ModelChoice> all = new ArrayList<>(trained);
-        all.addAll(ModelChoice.demos(Assets.find() == null ? null : Assets.find().resolve("models")));
+        all.addAll(ModelChoice.demos(s3dx.assets.Assets.dir().map(d -> d.resolve("models")).orElse(null)));
         return all;
     }
 
