@@ -15,14 +15,18 @@ import s3dx.app.view.MainWindow;
 /**
  * The S3D Explorer designer. Starts with S3D-G (or the design file given as the first argument).
  * {@code -Ds3dx.home=DIR} moves the autosave and recent files; {@code -Ds3dx.snapshot=FILE.png} writes a
- * picture of the window once it is shown, and {@code -Ds3dx.snapshotExit=true} quits after that.
+ * picture of the window once it is shown, and {@code -Ds3dx.snapshotExit=true} quits after that;
+ * {@code -Ds3dx.lang=zh-CN} overrides the saved language, {@code -Ds3dx.start=...} the first view.
  */
 public class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        AppHome home = AppHome.fromSystem();
+        new s3dx.app.i18n.Settings(home).apply();
+        if (System.getProperty("s3dx.lang") != null) s3dx.app.i18n.I18n.setLocale(java.util.Locale.forLanguageTag(System.getProperty("s3dx.lang")));
         DesignModel model = DesignModel.withDefaultDesign();
-        MainWindow window = new MainWindow(stage, model, AppHome.fromSystem(), ModelExporters.onnx());
+        MainWindow window = new MainWindow(stage, model, home, ModelExporters.onnx());
         if (!getParameters().getUnnamed().isEmpty()) {
             try {
                 model.open(Path.of(getParameters().getUnnamed().get(0)));
@@ -31,6 +35,7 @@ public class ExplorerApp extends Application {
             }
         }
         window.show();
+        startIn(window, System.getProperty("s3dx.start"));
         String snapshot = System.getProperty("s3dx.snapshot");
         if (snapshot != null) {
             PauseTransition wait = new PauseTransition(Duration.seconds(2));
@@ -46,6 +51,24 @@ public class ExplorerApp extends Application {
                 }
             });
             wait.play();
+        }
+    }
+
+    /** {@code -Ds3dx.start=lessons[:LESSON[:STEP]]|compare|player|train}: opens the window on the lessons (from 1) or a tab (for classes and screenshots). */
+    private static void startIn(MainWindow window, String where) {
+        if (where == null) return;
+        if (where.startsWith("lessons:")) {
+            String[] at = where.split(":");
+            window.toggleLessons();
+            window.lessons().go(Integer.parseInt(at[1]) - 1, at.length > 2 ? Integer.parseInt(at[2]) - 1 : 0);
+            return;
+        }
+        switch (where) {
+            case "lessons" -> window.toggleLessons();
+            case "player" -> window.tabs().getSelectionModel().select(1);
+            case "compare" -> window.tabs().getSelectionModel().select(2);
+            case "train" -> window.tabs().getSelectionModel().select(3);
+            default -> System.err.println("s3dx.start: unknown view " + where);
         }
     }
 

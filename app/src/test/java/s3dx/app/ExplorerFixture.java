@@ -15,6 +15,7 @@ final class ExplorerFixture {
     final AppHome home;
 
     ExplorerFixture(Stage stage, Path homeDir) {
+        s3dx.app.i18n.I18n.setLocale(java.util.Locale.ENGLISH);
         home = new AppHome(homeDir);
         model = DesignModel.withDefaultDesign();
         window = new MainWindow(stage, model, home, ModelExporters.onnx(), Duration.millis(50));

@@ -1,5 +1,7 @@
 package s3dx.app.export;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
@@ -20,7 +22,7 @@ public final class OnnxExporter implements ModelExporter {
 
     @Override
     public String name() {
-        return "ONNX model (initial weights)";
+        return t("export.onnx.name");
     }
 
     @Override

@@ -17,7 +17,7 @@ public enum CostMetric {
 
     /** The switch's text, saying what is counted. */
     public String label() {
-        return label;
+        return s3dx.app.i18n.I18n.t("metric." + name());
     }
 
     /** Short unit for axes and columns: "MACs" or "FLOPs". */

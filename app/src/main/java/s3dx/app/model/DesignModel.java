@@ -171,8 +171,8 @@ public final class DesignModel {
     // ---- baseline ----
 
     public void pinBaseline() {
-        String name = Presets.match(design.get()).map(Preset::displayName).orElse("custom design");
-        baseline.set(Baseline.pinned("pinned " + name, design.get()));
+        String name = Presets.match(design.get()).map(Preset::displayName).orElse(s3dx.app.i18n.I18n.t("design.custom"));
+        baseline.set(Baseline.pinned(s3dx.app.i18n.I18n.t("baseline.pinned", name), design.get()));
     }
 
     public void resetBaseline() {

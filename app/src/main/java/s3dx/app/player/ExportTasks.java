@@ -1,5 +1,7 @@
 package s3dx.app.player;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Font;
@@ -39,13 +41,13 @@ public final class ExportTasks {
         return new Progressive<>() {
             @Override
             protected Path call() throws Exception {
-                updateMessage("predicting windows…");
+                updateMessage(t("player.export.predicting"));
                 List<Prediction> ps = predictAll(this, predictor, video, w, 1.0);
                 try (Writer wr = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                     new PredictionCsv(wr, Math.min(5, predictor.labels().size())).writeAll(ps);
                 }
                 updateProgress(1, 1);
-                updateMessage("wrote " + out.getFileName());
+                updateMessage(t("player.wrote", out.getFileName()));
                 return out;
             }
         };
@@ -56,9 +58,9 @@ public final class ExportTasks {
         return new Progressive<>() {
             @Override
             protected Path call() throws Exception {
-                updateMessage("predicting windows…");
+                updateMessage(t("player.export.predicting"));
                 List<Prediction> ps = predictAll(this, predictor, video, w, 0.5);
-                updateMessage("writing video…");
+                updateMessage(t("player.export.writing"));
                 try (VideoReader r = VideoReader.open(video)) {
                     int fw = r.info().width(), fh = r.info().height();
                     int k = Math.max(1, (int) Math.ceil(256.0 / Math.min(fw, fh)));
@@ -76,7 +78,7 @@ public final class ExportTasks {
                     }
                 }
                 updateProgress(1, 1);
-                updateMessage("wrote " + out.getFileName());
+                updateMessage(t("player.wrote", out.getFileName()));
                 return out;
             }
         };
@@ -168,7 +170,7 @@ public final class ExportTasks {
             }
             if (p.reversed()) {
                 g.setColor(Color.ORANGE);
-                g.drawString("reversed", 8, oh - 8);
+                g.drawString(t("player.reversedStamp"), 8, oh - 8);
             }
         }
         g.dispose();

@@ -1,5 +1,7 @@
 package s3dx.app.player;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
@@ -45,7 +47,7 @@ public final class GateHeatmap extends CanvasPane {
         g.setFont(Font.font(10));
         g.setFill(Color.web("#5b6b80"));
         if (scope == null || windows.isEmpty() || windows.get(0).gates().get(scope) == null) {
-            g.fillText(scope == null ? "no gated layers in this model" : "waiting for predictions…", left, top + 14);
+            g.fillText(scope == null ? t("player.noGatedLayers") : t("player.waiting"), left, top + 14);
             return;
         }
         int cols = windows.size(), rows = windows.get(0).gates().get(scope).length;
@@ -58,8 +60,8 @@ public final class GateHeatmap extends CanvasPane {
         double iw = w - left - 8, ih = h - top - bottom;
         g.setImageSmoothing(false);
         g.drawImage(img, left, top, iw, ih);
-        g.fillText(rows + " ch", 2, top + 10);
-        g.fillText("windows →", left, h - 3);
+        g.fillText(t("tile.channels", rows), 2, top + 10);
+        g.fillText(t("player.windowsAxis"), left, h - 3);
         for (int x = 0; x < cols; x++) {
             if (windows.get(x).startFrame() == current) {
                 g.setStroke(Color.web("#ff2d55"));

@@ -1,5 +1,7 @@
 package s3dx.app.player;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public final class GateOverview extends CanvasPane {
         g.setFont(Font.font(Math.max(7, Math.min(10, rowH - 1))));
         g.setFill(Color.web("#5b6b80"));
         if (current == null || current.gates().isEmpty()) {
-            g.fillText(current == null ? "waiting for predictions…" : "this model has no gates", 6, 16);
+            g.fillText(current == null ? t("player.waiting") : t("player.noGates"), 6, 16);
             return;
         }
         scopes.addAll(current.gates().keySet());

@@ -11,6 +11,7 @@ import s3dx.infer.OnnxSession;
 import s3dx.infer.UntrainedModel;
 import s3dx.net.Design;
 import s3dx.onnx.ModelInfo;
+import onnx.Onnx.ModelProto;
 import s3dx.onnx.OnnxModelFile;
 import s3dx.synth.MotionClass;
 
@@ -18,23 +19,29 @@ import s3dx.synth.MotionClass;
  * Where the player's model comes from: a demo model shipped in assets/models, an ONNX file the user opened,
  * or seeded untrained weights for a design (whose predictions mean nothing).
  */
-public record ModelChoice(Kind kind, String name, Path file, Design design) {
-    public enum Kind { DEMO, FILE, UNTRAINED }
+public record ModelChoice(Kind kind, String name, Path file, Design design, byte[] onnx) {
+    public enum Kind { DEMO, FILE, UNTRAINED, TRAINED }
 
     /** The untrained model's clip: small enough to run live on a laptop CPU. */
     public static final int UNTRAINED_SIZE = 112;
 
     public static ModelChoice demo(Path file, Design design) {
-        return new ModelChoice(Kind.DEMO, "demo: " + file.getFileName(), file, design);
+        return new ModelChoice(Kind.DEMO, s3dx.app.i18n.I18n.t("model.demo", file.getFileName()), file, design, null);
     }
 
     public static ModelChoice file(Path file) {
-        return new ModelChoice(Kind.FILE, file.getFileName().toString(), file, null);
+        return new ModelChoice(Kind.FILE, file.getFileName().toString(), file, null, null);
     }
 
     public static ModelChoice untrained(Design design, int clipLength) {
         Design d = design.withClip(clipLength, UNTRAINED_SIZE, UNTRAINED_SIZE);
-        return new ModelChoice(Kind.UNTRAINED, "untrained " + d.frames() + "x" + d.height() + "x" + d.width(), null, d);
+        return new ModelChoice(Kind.UNTRAINED, s3dx.app.i18n.I18n.t("model.untrained", d.frames(), d.height(), d.width()), null, d, null);
+    }
+
+    /** A model trained in the app, kept in memory (its ONNX graph and the description it carries). */
+    public static ModelChoice trained(ModelProto model, ModelInfo info) {
+        String what = s3dx.train.TrainModels.describe(info.design());
+        return new ModelChoice(Kind.TRAINED, s3dx.app.i18n.I18n.t("model.trained", what), null, info.design(), model.toByteArray());
     }
 
     public boolean untrained() {
@@ -43,6 +50,7 @@ public record ModelChoice(Kind kind, String name, Path file, Design design) {
 
     /** Opens the session (slow: building and optimising the graph); call off the FX thread. */
     public OnnxSession open() {
+        if (kind == Kind.TRAINED) return OnnxSession.open(onnx, threads());
         if (kind != Kind.UNTRAINED) return OnnxSession.open(file, threads());
         List<String> labels = design.classes() == MotionClass.values().length ? MotionClass.labels()
                 : ModelInfo.numberedLabels(design.classes());
@@ -79,7 +87,7 @@ public record ModelChoice(Kind kind, String name, Path file, Design design) {
         return demos.stream().filter(d -> sameArchitecture(d.design, design)).findFirst();
     }
 
-    static boolean sameArchitecture(Design a, Design b) {
+    public static boolean sameArchitecture(Design a, Design b) {
         return a.blocks().equals(b.blocks()) && a.firstTemporalKernel() == b.firstTemporalKernel();
     }
 

@@ -1,5 +1,7 @@
 package s3dx.app.player;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,13 +75,13 @@ public final class PlayerView extends BorderPane {
     private final GateOverview overview;
     private final ChoiceBox<ModelChoice> modelBox = new ChoiceBox<>();
     private final ComboBox<String> scopeBox = new ComboBox<>(), blockBox = new ComboBox<>();
-    private final Label banner = new Label(), modelStatus = new Label("no model"), time = new Label("—"), status = new Label(),
+    private final Label banner = new Label(), modelStatus = new Label(t("player.noModel")), time = new Label("—"), status = new Label(),
             windowLabel = new Label();
     private final ProgressBar modelProgress = new ProgressBar(), exportProgress = new ProgressBar(0);
-    private final Button playButton = new Button("Play"), cancelExport = new Button("Cancel");
+    private final Button playButton = new Button(t("player.play")), cancelExport = new Button(t("common.cancel"));
     private final Slider seek = new Slider(0, 1, 0), opacity = new Slider(0, 1, 0.45);
-    private final ToggleButton reverse = new ToggleButton("⇄ Play reversed");
-    private final CheckBox loop = new CheckBox("Loop");
+    private final ToggleButton reverse = new ToggleButton(t("player.reverse"));
+    private final CheckBox loop = new CheckBox(t("player.loop"));
     private final ChoiceBox<Double> speed = new ChoiceBox<>();
     private final Spinner<Integer> clip = new Spinner<>(2, 64, 16), step = new Spinner<>(1, 8, 1), stride = new Spinner<>(1, 64, 8),
             average = new Spinner<>(1, 16, 1);
@@ -143,20 +145,20 @@ public final class PlayerView extends BorderPane {
     // ---- layout ----
 
     private Node toolbar() {
-        Button open = new Button("Open video…");
+        Button open = new Button(t("player.openVideo"));
         open.setOnAction(e -> chooseVideo());
-        MenuButton clips = new MenuButton("Demo clips");
+        MenuButton clips = new MenuButton(t("player.demoClips"));
         for (Path p : demoClips()) {
-            MenuItem m = new MenuItem(p.getFileName().toString().replace(".mp4", "").replace('_', ' '));
+            MenuItem m = new MenuItem(s3dx.app.i18n.I18n.classLabel(p.getFileName().toString().replace(".mp4", "").replace('_', ' ')));
             m.setOnAction(e -> open(p));
             clips.getItems().add(m);
         }
         clips.setDisable(clips.getItems().isEmpty());
-        Button openModel = new Button("Open ONNX…");
+        Button openModel = new Button(t("player.openOnnx"));
         openModel.setOnAction(e -> chooseModel());
         modelProgress.setPrefWidth(90);
         modelProgress.setVisible(false);
-        Label m = new Label("Model");
+        Label m = new Label(t("player.model"));
         m.getStyleClass().add("toolbar-label");
         HBox bar = new HBox(8, open, clips, new Separator(Orientation.VERTICAL), m, modelBox, openModel, modelProgress, modelStatus);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -167,8 +169,8 @@ public final class PlayerView extends BorderPane {
     private Node left() {
         VBox.setVgrow(frame, Priority.ALWAYS);
         Button back = new Button("< 1"), fwd = new Button("1 >");
-        back.setTooltip(new Tooltip("previous frame"));
-        fwd.setTooltip(new Tooltip("next frame"));
+        back.setTooltip(new Tooltip(t("player.prevFrame")));
+        fwd.setTooltip(new Tooltip(t("player.nextFrame")));
         back.setOnAction(e -> stepFrames(-1));
         fwd.setOnAction(e -> stepFrames(1));
         playButton.setOnAction(e -> togglePlay());
@@ -196,7 +198,7 @@ public final class PlayerView extends BorderPane {
         loop.setSelected(true);
         loop.selectedProperty().addListener((o, a, b) -> { if (playback != null) playback.setLoop(b); });
         reverse.getStyleClass().add("reverse-toggle");
-        reverse.setTooltip(new Tooltip("Feed each window to the model reversed in time (the paper's normal vs reversed test)"));
+        reverse.setTooltip(new Tooltip(t("player.reverse.tip")));
         reverse.selectedProperty().addListener((o, a, b) -> windowingChanged());
         for (Spinner<Integer> s : List.of(clip, step, stride, average)) {
             s.setPrefWidth(68);
@@ -206,23 +208,23 @@ public final class PlayerView extends BorderPane {
         step.valueProperty().addListener((o, a, b) -> windowingChanged());
         stride.valueProperty().addListener((o, a, b) -> windowingChanged());
         average.valueProperty().addListener((o, a, b) -> refresh());
-        HBox playRow = new HBox(8, label("Speed"), speed, loop, reverse);
+        HBox playRow = new HBox(8, label(t("player.speed")), speed, loop, reverse);
         playRow.setAlignment(Pos.CENTER_LEFT);
-        HBox windowRow = new HBox(6, label("Clip T"), clip, label("step"), step, label("stride"), stride, label("average last"), average, label("windows"));
+        HBox windowRow = new HBox(6, label(t("player.clipT")), clip, label(t("player.step")), step, label(t("player.stride")), stride, label(t("player.averageLast")), average, label(t("player.windows")));
         windowRow.setAlignment(Pos.CENTER_LEFT);
 
-        blockBox.setPromptText("energy map");
+        blockBox.setPromptText(t("player.energyMap"));
         blockBox.valueProperty().addListener((o, a, b) -> refresh());
         opacity.valueProperty().addListener((o, a, b) -> frame.overlayOpacityProperty().set(b.doubleValue()));
         opacity.setPrefWidth(120);
-        CheckBox overlayOn = new CheckBox("Energy overlay");
+        CheckBox overlayOn = new CheckBox(t("player.energyOverlay"));
         overlayOn.setSelected(true);
         opacity.disableProperty().bind(overlayOn.selectedProperty().not());
         overlayOn.selectedProperty().addListener((o, a, b) -> frame.overlayOpacityProperty().set(b ? opacity.getValue() : 0));
-        HBox overlayRow = new HBox(8, overlayOn, blockBox, label("opacity"), opacity);
+        HBox overlayRow = new HBox(8, overlayOn, blockBox, label(t("player.opacity")), opacity);
         overlayRow.setAlignment(Pos.CENTER_LEFT);
 
-        Button exportVideo = new Button("Export annotated video…"), exportCsv = new Button("Export timeline CSV…");
+        Button exportVideo = new Button(t("player.exportVideo")), exportCsv = new Button(t("player.exportCsv"));
         exportVideo.setOnAction(e -> exportVideo());
         exportCsv.setOnAction(e -> exportCsv());
         HBox exportRow = new HBox(8, exportVideo, exportCsv);
@@ -234,15 +236,15 @@ public final class PlayerView extends BorderPane {
     }
 
     private Node right() {
-        scopeBox.setPromptText("gated scope");
+        scopeBox.setPromptText(t("player.gatedScope"));
         scopeBox.valueProperty().addListener((o, a, b) -> refresh());
         VBox.setVgrow(overview, Priority.ALWAYS);
         windowLabel.getStyleClass().add("window-label");
         VBox box = new VBox(8,
-                title("Top-5 for the current window"), windowLabel, bars,
-                title("Class probabilities over the video"), chart,
-                new HBox(8, title("Gate values over time  ·  channels × windows"), spacer(), scopeBox), heatmap,
-                title("All gated layers, current window  ·  click to select"), overview);
+                title(t("player.top5")), windowLabel, bars,
+                title(t("player.probabilities")), chart,
+                new HBox(8, title(t("player.gateValues")), spacer(), scopeBox), heatmap,
+                title(t("player.allGates")), overview);
         box.setPadding(new Insets(10));
         box.getStyleClass().add("player-right");
         return box;
@@ -269,6 +271,11 @@ public final class PlayerView extends BorderPane {
     // ---- video ----
 
     private List<Path> demoClips() {
+        return demoClips(assets);
+    }
+
+    /** The demo clips ({@code clips/*.mp4}) under {@code assets}, sorted; empty when there are none. */
+    public static List<Path> demoClips(Path assets) {
         List<Path> out = new ArrayList<>();
         Path dir = assets == null ? null : assets.resolve("clips");
         if (dir != null && Files.isDirectory(dir)) {
@@ -283,9 +290,9 @@ public final class PlayerView extends BorderPane {
 
     private void chooseVideo() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Open video");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Videos", "*.mp4", "*.avi", "*.webm", "*.mkv", "*.mov", "*.gif"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+        fc.setTitle(t("player.openVideoTitle"));
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(t("player.filter.videos"), "*.mp4", "*.avi", "*.webm", "*.mkv", "*.mov", "*.gif"),
+                new FileChooser.ExtensionFilter(t("player.filter.all"), "*.*"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) open(f.toPath());
     }
@@ -327,9 +334,9 @@ public final class PlayerView extends BorderPane {
         currentFrame = 0;
         timeline.clear();
         engine.setVideo(file);
-        playButton.setText("Play");
+        playButton.setText(t("player.play"));
         var i = playback.info();
-        status.setText(String.format(Locale.ROOT, "%s  ·  %dx%d  ·  %.2f fps  ·  %d frames", file.getFileName(), i.width(), i.height(),
+        status.setText(t("player.videoInfo", file.getFileName(), i.width(), i.height(),
                 playback.fps(), playback.frameCount()));
         refresh();
     }
@@ -337,16 +344,36 @@ public final class PlayerView extends BorderPane {
     public void play() {
         if (playback == null) return;
         playback.play();
-        playButton.setText("Pause");
+        playButton.setText(t("player.pause"));
     }
 
     public void pause() {
         if (playback == null) return;
         playback.pause();
-        playButton.setText("Play");
+        playButton.setText(t("player.play"));
     }
 
-    private void togglePlay() {
+    /** Opens the demo clip {@code name} (file name without .mp4) if there is one. */
+    public boolean openClip(String name) {
+        for (Path p : demoClips()) {
+            if (p.getFileName().toString().equals(name + ".mp4")) {
+                open(p);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isPlaying() {
+        return playback != null && playback.isPlaying();
+    }
+
+    /** The model now loading or in use. */
+    public ModelChoice modelChoice() {
+        return loadingOrLoaded;
+    }
+
+    public void togglePlay() {
         if (playback != null && playback.isPlaying()) pause();
         else play();
     }
@@ -354,7 +381,7 @@ public final class PlayerView extends BorderPane {
     private void stepFrames(int d) {
         if (playback == null) return;
         playback.step(d);
-        playButton.setText("Play");
+        playButton.setText(t("player.play"));
     }
 
     public void seekTo(long f) {
@@ -373,7 +400,7 @@ public final class PlayerView extends BorderPane {
                 seek.setValue(currentFrame);
                 seeking = false;
                 time.setText(String.format(Locale.ROOT, "%.2f s  ·  #%d", currentFrame / playback.fps(), currentFrame));
-                if (!playback.isPlaying()) playButton.setText("Play");
+                if (!playback.isPlaying()) playButton.setText(t("player.play"));
                 requestPrediction();
                 if (now - lastRefresh > 100_000_000L) refresh();   // the charts follow the playhead at 10 Hz
             }
@@ -393,8 +420,11 @@ public final class PlayerView extends BorderPane {
     private ModelChoice loadingOrLoaded;
 
     private void autoModel() {
+        if (background.isShutdown()) return;
         if (loadingOrLoaded != null && loadingOrLoaded.kind() == ModelChoice.Kind.FILE) return;
         Design d = design == null ? null : design.getValue();
+        if (loadingOrLoaded != null && loadingOrLoaded.kind() == ModelChoice.Kind.TRAINED && d != null
+                && ModelChoice.sameArchitecture(loadingOrLoaded.design(), d)) return;
         var demo = ModelChoice.matching(demos, d);
         if (demo.isPresent()) useModel(demo.get());
         else if (d != null) useModel(ModelChoice.untrained(d, clip.getValue()));
@@ -403,14 +433,15 @@ public final class PlayerView extends BorderPane {
 
     private void chooseModel() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Open ONNX model");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"));
+        fc.setTitle(t("player.openOnnxTitle"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("player.filter.onnx"), "*.onnx"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) useModel(ModelChoice.file(f.toPath()));
     }
 
     /** Builds the model in the background; the player keeps going with the old one until it is ready. */
     public void useModel(ModelChoice choice) {
+        if (background.isShutdown()) return;
         loadingOrLoaded = choice;
         if (!modelBox.getItems().contains(choice)) {
             modelBox.getItems().removeIf(c -> c.kind() == choice.kind() && c.kind() != ModelChoice.Kind.DEMO);
@@ -420,7 +451,7 @@ public final class PlayerView extends BorderPane {
         Task<OnnxSession> t = new Task<>() {
             @Override
             protected OnnxSession call() {
-                updateMessage(choice.untrained() ? "building untrained " + choice.design().frames() + "-frame model…" : "loading " + choice.name() + "…");
+                updateMessage(choice.untrained() ? t("player.building", choice.design().frames()) : t("player.loading", choice.name()));
                 return choice.open();
             }
         };
@@ -440,7 +471,7 @@ public final class PlayerView extends BorderPane {
         t.setOnFailed(e -> {
             modelStatus.textProperty().unbind();
             modelProgress.setVisible(false);
-            modelStatus.setText("model failed: " + t.getException().getMessage());
+            modelStatus.setText(t("player.modelFailed", t.getException().getMessage()));
         });
         background.execute(t);
     }
@@ -458,9 +489,9 @@ public final class PlayerView extends BorderPane {
         preprocessing = p.preprocessing();
         long t = s.inputShape()[2];
         boolean untrained = choice.untrained() || s.info().map(i -> UntrainedModel.BANNER.equals(i.description())).orElse(false);
-        banner.setText("⚠  " + UntrainedModel.BANNER);
+        banner.setText("⚠  " + t("player.untrainedBanner"));
         banner.setVisible(untrained);
-        modelStatus.setText(String.format(Locale.ROOT, "%s  ·  clip %s×%d×%d  ·  %d classes", choice.name(), t > 0 ? t : "T",
+        modelStatus.setText(t("player.modelStatus", choice.name(), t > 0 ? t : "T",
                 preprocessing.cropSize(), preprocessing.cropSize(), p.labels().size()));
         if (t > 0 && clip.getValue() != t) {
             ignoreClip = true;
@@ -525,9 +556,9 @@ public final class PlayerView extends BorderPane {
         Prediction p = e == null ? null : e.getValue();
         shown.set(p);
         bars.show(p == null ? null : averaged(p));
-        windowLabel.setText(p == null ? (predictor == null ? "no model yet" : "waiting for the first window…")
-                : String.format(Locale.ROOT, "frames %d–%d (%.2f–%.2f s)%s%s", p.startFrame(), p.endFrame() - 1, p.startSeconds(),
-                p.endSeconds(), p.reversed() ? "  ·  fed reversed" : "", average.getValue() > 1 ? "  ·  averaged over " + average.getValue() : ""));
+        windowLabel.setText(p == null ? (predictor == null ? t("player.noModelYet") : t("player.waitingFirst"))
+                : t("player.windowLabel", p.startFrame(), p.endFrame() - 1, p.startSeconds(),
+                p.endSeconds(), p.reversed() ? "  ·  " + t("player.fedReversed") : "", average.getValue() > 1 ? "  ·  " + t("player.averagedOver", average.getValue()) : ""));
         double fps = playback == null ? 25 : playback.fps();
         chart.show(sorted, playback == null ? 1 : playback.frameCount() / fps, currentFrame / fps);
         if (p != null) {
@@ -585,7 +616,7 @@ public final class PlayerView extends BorderPane {
 
     private boolean ready() {
         if (video == null || predictor == null) {
-            status.setText("open a video and wait for the model first");
+            status.setText(t("player.notReady"));
             return false;
         }
         return true;
@@ -604,9 +635,9 @@ public final class PlayerView extends BorderPane {
             exportProgress.setVisible(false);
             cancelExport.setVisible(false);
         };
-        t.setOnSucceeded(e -> { done.run(); status.setText("wrote " + t.getValue()); });
-        t.setOnCancelled(e -> { done.run(); status.setText("export cancelled"); });
-        t.setOnFailed(e -> { done.run(); status.setText("export failed: " + t.getException().getMessage()); });
+        t.setOnSucceeded(e -> { done.run(); status.setText(t("player.wrote", t.getValue())); });
+        t.setOnCancelled(e -> { done.run(); status.setText(t("status.exportCancelled")); });
+        t.setOnFailed(e -> { done.run(); status.setText(t("status.exportFailed", t.getException().getMessage())); });
         Thread th = new Thread(t, "s3dx-export");
         th.setDaemon(true);
         th.start();

@@ -80,7 +80,7 @@ public final class PredictionEngine implements AutoCloseable {
     /** Swaps the model (the old session is closed on the worker, after any run in flight). */
     public void setModel(OnnxSession s, WindowPredictor p) {
         ++generation;
-        worker.execute(() -> {
+        submit(() -> {
             if (session != null && session != s) session.close();
             session = s;
             predictor = p;
@@ -90,7 +90,7 @@ public final class PredictionEngine implements AutoCloseable {
 
     public void setVideo(Path file) {
         ++generation;
-        worker.execute(() -> {
+        submit(() -> {
             if (reader != null) reader.close();
             reader = null;
             cache.clear();
@@ -106,14 +106,14 @@ public final class PredictionEngine implements AutoCloseable {
     public void setWindowing(Windowing w) {
         windowing = w;
         ++generation;
-        worker.execute(finished::clear);
+        submit(finished::clear);
     }
 
     /** Asks for the window starting at {@code start} (replaces any request not yet started). */
     public void request(long start) {
         if (start < 0 || worker.isShutdown()) return;
         if (wanted.getAndSet(start) >= 0) dropped.incrementAndGet();
-        if (drainQueued.compareAndSet(false, true)) worker.execute(this::drain);
+        if (drainQueued.compareAndSet(false, true)) submit(this::drain);
     }
 
     private void drain() {
@@ -156,14 +156,24 @@ public final class PredictionEngine implements AutoCloseable {
         return f;
     }
 
+    /** Queues {@code r} on the worker; nothing once the engine is closed (a disposed view may still call in). */
+    private void submit(Runnable r) {
+        if (worker.isShutdown()) return;
+        try {
+            worker.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed meanwhile
+        }
+    }
+
     /** Runs {@code r} on the worker after everything already queued (for tests and shutdown). */
     public void onWorker(Runnable r) {
-        worker.execute(r);
+        submit(r);
     }
 
     @Override
     public void close() {
-        worker.execute(() -> {
+        submit(() -> {
             if (session != null) session.close();
             if (reader != null) reader.close();
             session = null;

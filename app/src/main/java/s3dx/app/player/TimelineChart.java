@@ -68,7 +68,7 @@ public final class TimelineChart extends CanvasPane {
                 g.setFill(PALETTE[r.index() % PALETTE.length]);
                 g.fillRect(left + pw + 8, y - 8, 10, 10);
                 g.setFill(Color.web("#1e293b"));
-                g.fillText(r.label(), left + pw + 22, y + 1);
+                g.fillText(s3dx.app.i18n.I18n.classLabel(r.label()), left + pw + 22, y + 1);
             }
         }
         double x = left + pw * Math.min(1, playhead / duration);

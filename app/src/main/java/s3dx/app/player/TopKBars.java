@@ -40,7 +40,7 @@ public final class TopKBars extends GridPane {
     public void show(List<Ranked> top) {
         for (int i = 0; i < k; i++) {
             boolean has = top != null && i < top.size();
-            names[i].setText(has ? top.get(i).label() : "—");
+            names[i].setText(has ? s3dx.app.i18n.I18n.classLabel(top.get(i).label()) : "—");
             bars[i].setProgress(has ? top.get(i).prob() : 0);
             values[i].setText(has ? String.format(Locale.ROOT, "%.1f%%", 100 * top.get(i).prob()) : "");
         }

@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,41 +68,41 @@ final class AppActions {
     // ---- menus ----
 
     MenuBar menuBar() {
-        Menu file = new Menu("_File");
-        Menu openRecent = new Menu("Open _Recent");
+        Menu file = new Menu(t("menu.file"));
+        Menu openRecent = new Menu(t("menu.file.recent"));
         file.setOnShowing(e -> fillRecent(openRecent));
         fillRecent(openRecent);
-        Menu export = new Menu("_Export");
-        MenuItem onnxItem = item(onnx.available() ? onnx.name() + "…" : onnx.name() + "… (not in this build yet)", "Shortcut+E", this::exportModel);
+        Menu export = new Menu(t("menu.file.export"));
+        MenuItem onnxItem = item(onnx.available() ? onnx.name() + "…" : t("menu.export.onnxMissing", onnx.name()), "Shortcut+E", this::exportModel);
         onnxItem.setDisable(!onnx.available());
         export.getItems().addAll(
-                item("Layer table as CSV…", null, () -> exportTable(CostFormat.CSV, "csv")),
-                item("Layer table as Markdown…", null, () -> exportTable(CostFormat.MARKDOWN, "md")),
-                item("Diagram as PNG…", "Shortcut+Shift+P", this::exportDiagram),
+                item(t("menu.export.csv"), null, () -> exportTable(CostFormat.CSV, "csv")),
+                item(t("menu.export.md"), null, () -> exportTable(CostFormat.MARKDOWN, "md")),
+                item(t("menu.export.png"), "Shortcut+Shift+P", this::exportDiagram),
                 new SeparatorMenuItem(), onnxItem);
         file.getItems().addAll(
-                item("_New", "Shortcut+N", this::newDesign),
-                item("_Open…", "Shortcut+O", this::open),
+                item(t("menu.file.new"), "Shortcut+N", this::newDesign),
+                item(t("menu.file.open"), "Shortcut+O", this::open),
                 openRecent,
                 new SeparatorMenuItem(),
-                item("_Save", "Shortcut+S", this::save),
-                item("Save _As…", "Shortcut+Shift+S", this::saveAs),
+                item(t("menu.file.save"), "Shortcut+S", this::save),
+                item(t("menu.file.saveAs"), "Shortcut+Shift+S", this::saveAs),
                 new SeparatorMenuItem(), export,
                 new SeparatorMenuItem(),
-                item("_Quit", "Shortcut+Q", quit));
+                item(t("menu.file.quit"), "Shortcut+Q", quit));
 
-        MenuItem undo = item("_Undo", "Shortcut+Z", model::undo);
+        MenuItem undo = item(t("menu.edit.undo"), "Shortcut+Z", model::undo);
         undo.disableProperty().bind(model.canUndoProperty().not());
-        MenuItem redo = item("_Redo", "Shortcut+Shift+Z", model::redo);
+        MenuItem redo = item(t("menu.edit.redo"), "Shortcut+Shift+Z", model::redo);
         redo.disableProperty().bind(model.canRedoProperty().not());
-        Menu edit = new Menu("_Edit", null, undo, redo);
+        Menu edit = new Menu(t("menu.edit"), null, undo, redo);
 
-        Menu presets = new Menu("_Presets");
+        Menu presets = new Menu(t("menu.design.presets"));
         for (Preset p : Preset.values()) {
             MenuItem it = item(p.displayName(), null, () -> model.edit(d -> Presets.applyTo(p, d)));
             presets.getItems().add(it);
         }
-        Menu brush = new Menu("_Brush");
+        Menu brush = new Menu(t("menu.design.brush"));
         int key = 0;
         for (Brush b : Brush.values()) {
             RadioMenuItem it = new RadioMenuItem(b.label());
@@ -109,21 +111,21 @@ final class AppActions {
             it.selectedProperty().bind(architecture.brushProperty().isEqualTo(b));
             brush.getItems().add(it);
         }
-        Menu design = new Menu("_Design", null, presets, brush, new SeparatorMenuItem(),
-                item("_Gate every block", "Shortcut+G", () -> model.edit(d -> d.withAllGated(true))),
-                item("_Remove every gate", "Shortcut+Shift+G", () -> model.edit(d -> d.withAllGated(false))),
+        Menu design = new Menu(t("menu.design"), null, presets, brush, new SeparatorMenuItem(),
+                item(t("menu.design.gateAll"), "Shortcut+G", () -> model.edit(d -> d.withAllGated(true))),
+                item(t("menu.design.gateNone"), "Shortcut+Shift+G", () -> model.edit(d -> d.withAllGated(false))),
                 new SeparatorMenuItem(),
-                item("_Pin as baseline", "Shortcut+B", model::pinBaseline),
-                item("Baseline: I3D", null, model::resetBaseline));
+                item(t("menu.design.pin"), "Shortcut+B", model::pinBaseline),
+                item(t("menu.design.baselineI3d"), null, model::resetBaseline));
 
-        Menu view = new Menu("_View");
+        Menu view = new Menu(t("menu.view"));
         for (CostMetric m : CostMetric.values()) {
             CheckMenuItem it = new CheckMenuItem(m.label());
             it.selectedProperty().bind(model.metricProperty().isEqualTo(m));
             it.setOnAction(e -> model.metricProperty().set(m));
             view.getItems().add(it);
         }
-        view.getItems().add(item("Switch MACs / FLOPs", "Shortcut+M", () ->
+        view.getItems().add(item(t("menu.view.switchMetric"), "Shortcut+M", () ->
                 model.metricProperty().set(model.getMetric() == CostMetric.MACS ? CostMetric.FLOPS : CostMetric.MACS)));
         MenuBar bar = new MenuBar(file, edit, design, view);
         bar.setUseSystemMenuBar(true);
@@ -135,7 +137,7 @@ final class AppActions {
         menu.getItems().clear();
         for (Path p : files) menu.getItems().add(item(p.getFileName() + "  —  " + p.getParent(), null, () -> open(p)));
         if (files.isEmpty()) {
-            MenuItem none = new MenuItem("(none yet)");
+            MenuItem none = new MenuItem(t("menu.file.recent.none"));
             none.setDisable(true);
             menu.getItems().add(none);
         }
@@ -144,10 +146,10 @@ final class AppActions {
     // ---- toolbar ----
 
     ToolBar toolBar() {
-        Button undo = button("\u21b6 Undo", "Undo (Ctrl+Z)", model::undo);
+        Button undo = button(t("toolbar.undo"), t("toolbar.undo.tip"), model::undo);
         undo.setId("undo");
         undo.disableProperty().bind(model.canUndoProperty().not());
-        Button redo = button("\u21b7 Redo", "Redo (Ctrl+Shift+Z)", model::redo);
+        Button redo = button(t("toolbar.redo"), t("toolbar.redo.tip"), model::redo);
         redo.setId("redo");
         redo.disableProperty().bind(model.canRedoProperty().not());
 
@@ -187,18 +189,18 @@ final class AppActions {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Label brushLabel = new Label("Brush");
+        Label brushLabel = new Label(t("toolbar.brush"));
         brushLabel.getStyleClass().add("toolbar-label");
-        Label countLabel = new Label("Count");
+        Label countLabel = new Label(t("toolbar.count"));
         countLabel.getStyleClass().add("toolbar-label");
         return new ToolBar(
-                button("New", "New design (Ctrl+N)", this::newDesign),
-                button("Open…", "Open a design file (Ctrl+O)", this::open),
-                button("Save", "Save (Ctrl+S)", this::save),
+                button(t("toolbar.new"), t("toolbar.new.tip"), this::newDesign),
+                button(t("toolbar.open"), t("toolbar.open.tip"), this::open),
+                button(t("toolbar.save"), t("toolbar.save.tip"), this::save),
                 new Separator(), undo, redo, new Separator(),
                 brushLabel, palette, new Separator(),
-                button("Gate all", "Gate every gateable block (Ctrl+G)", () -> model.edit(d -> d.withAllGated(true))),
-                button("No gates", "Remove every gate (Ctrl+Shift+G)", () -> model.edit(d -> d.withAllGated(false))),
+                button(t("toolbar.gateAll"), t("toolbar.gateAll.tip"), () -> model.edit(d -> d.withAllGated(true))),
+                button(t("toolbar.gateNone"), t("toolbar.gateNone.tip"), () -> model.edit(d -> d.withAllGated(false))),
                 grow, countLabel, metric);
     }
 
@@ -218,7 +220,7 @@ final class AppActions {
 
     void open() {
         if (!confirmDiscard()) return;
-        File f = designChooser("Open design").showOpenDialog(stage);
+        File f = designChooser(t("dialog.openDesign")).showOpenDialog(stage);
         if (f != null) open(f.toPath());
     }
 
@@ -226,10 +228,10 @@ final class AppActions {
         try {
             model.open(p);
             recent.add(p);
-            status.say("Opened " + p.getFileName());
+            status.say(t("status.opened", p.getFileName()));
         } catch (DesignFileException e) {
             recent.remove(p);
-            problem("Cannot open the design", e.getMessage());
+            problem(t("error.open"), e.getMessage());
         }
     }
 
@@ -239,26 +241,26 @@ final class AppActions {
         try {
             model.save();
             recent.add(model.getFile());
-            status.say("Saved " + model.getFile().getFileName());
+            status.say(t("status.saved", model.getFile().getFileName()));
             return true;
         } catch (IOException e) {
-            problem("Cannot save the design", model.getFile() + ": " + e.getMessage());
+            problem(t("error.save"), model.getFile() + ": " + e.getMessage());
             return false;
         }
     }
 
     boolean saveAs() {
-        FileChooser fc = designChooser("Save design as");
+        FileChooser fc = designChooser(t("dialog.saveDesignAs"));
         fc.setInitialFileName(model.getFile() == null ? "design" + DesignJson.EXTENSION : model.getFile().getFileName().toString());
         File f = fc.showSaveDialog(stage);
         if (f == null) return false;
         try {
             Path p = model.saveAs(f.toPath());
             recent.add(p);
-            status.say("Saved " + p.getFileName());
+            status.say(t("status.saved", p.getFileName()));
             return true;
         } catch (IOException e) {
-            problem("Cannot save the design", f + ": " + e.getMessage());
+            problem(t("error.save"), f + ": " + e.getMessage());
             return false;
         }
     }
@@ -266,10 +268,10 @@ final class AppActions {
     /** True when there is nothing unsaved, or the user saved or chose to discard it. */
     boolean confirmDiscard() {
         if (!model.isDirty()) return true;
-        ButtonType save = new ButtonType("Save");
-        ButtonType discard = new ButtonType("Don't save");
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The design has unsaved changes.", save, discard, ButtonType.CANCEL);
-        a.setHeaderText("Save changes first?");
+        ButtonType save = new ButtonType(t("dialog.unsaved.save"));
+        ButtonType discard = new ButtonType(t("dialog.unsaved.discard"));
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, t("dialog.unsaved.text"), save, discard, ButtonType.CANCEL);
+        a.setHeaderText(t("dialog.unsaved.header"));
         a.initOwner(stage);
         ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == save) return save();
@@ -279,7 +281,7 @@ final class AppActions {
     private FileChooser designChooser(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("S3D Explorer design (*" + DesignJson.EXTENSION + ")",
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("dialog.designFilter", DesignJson.EXTENSION),
                 "*" + DesignJson.EXTENSION));
         if (model.getFile() != null && model.getFile().getParent() != null) fc.setInitialDirectory(model.getFile().getParent().toFile());
         return fc;
@@ -288,24 +290,24 @@ final class AppActions {
     // ---- exports ----
 
     private void exportTable(CostFormat format, String ext) {
-        File f = chooser("Export layer table", ext, "layers." + ext).showSaveDialog(stage);
+        File f = chooser(t("dialog.exportTable"), ext, "layers." + ext).showSaveDialog(stage);
         if (f == null) return;
         try {
             TableExport.write(model.getReport(), format, f.toPath());
-            status.say("Exported the layer table to " + f.getName());
+            status.say(t("status.exportedTable", f.getName()));
         } catch (IOException e) {
-            problem("Cannot export the layer table", f + ": " + e.getMessage());
+            problem(t("error.exportTable"), f + ": " + e.getMessage());
         }
     }
 
     private void exportDiagram() {
-        File f = chooser("Export diagram", "png", "architecture.png").showSaveDialog(stage);
+        File f = chooser(t("dialog.exportDiagram"), "png", "architecture.png").showSaveDialog(stage);
         if (f == null) return;
         try {
             ImageExport.writePng(diagramNode(), f.toPath());
-            status.say("Exported the diagram to " + f.getName());
+            status.say(t("status.exportedDiagram", f.getName()));
         } catch (IOException e) {
-            problem("Cannot export the diagram", f + ": " + e.getMessage());
+            problem(t("error.exportDiagram"), f + ": " + e.getMessage());
         }
     }
 
@@ -315,12 +317,12 @@ final class AppActions {
 
     private void exportModel() {
         if (!onnx.available()) return;
-        File f = chooser("Export " + onnx.name(), onnx.extension(), "model." + onnx.extension()).showSaveDialog(stage);
+        File f = chooser(t("dialog.exportModel", onnx.name()), onnx.extension(), "model." + onnx.extension()).showSaveDialog(stage);
         if (f == null) return;
         ExportTask task = new ExportTask(onnx, model.getDesign(), f.toPath());
-        task.setOnSucceeded(e -> status.say("Exported " + onnx.name() + " to " + f.getName()));
-        task.setOnCancelled(e -> status.say("Export cancelled"));
-        task.setOnFailed(e -> status.say("Export failed: " + (task.getException() == null ? "unknown error" : task.getException().getMessage())));
+        task.setOnSucceeded(e -> status.say(t("status.exportedModel", onnx.name(), f.getName())));
+        task.setOnCancelled(e -> status.say(t("status.exportCancelled")));
+        task.setOnFailed(e -> status.say(t("status.exportFailed", task.getException() == null ? t("error.unknown") : task.getException().getMessage())));
         status.track(task);
         Thread t = new Thread(task, "s3dx-export");
         t.setDaemon(true);
@@ -361,8 +363,8 @@ final class AppActions {
     }
 
     static String title(DesignModel model) {
-        String name = model.getFile() == null ? "Untitled" : model.getFile().getFileName().toString();
-        return (model.isDirty() ? "*" : "") + name + " — S3D Explorer";
+        String name = model.getFile() == null ? t("file.untitled") : model.getFile().getFileName().toString();
+        return (model.isDirty() ? "*" : "") + name + " — " + t("app.title");
     }
 
     static javafx.beans.binding.StringBinding titleBinding(DesignModel model) {

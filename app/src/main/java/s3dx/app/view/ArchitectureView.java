@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -325,24 +327,24 @@ public final class ArchitectureView extends Region {
         ContextMenu menu = new ContextMenu();
         ToggleGroup modes = new ToggleGroup();
         for (ConvMode m : ConvMode.values()) {
-            RadioMenuItem item = new RadioMenuItem(Fmt.modeShort(m) + "  (" + m.label() + ")");
+            RadioMenuItem item = new RadioMenuItem(Fmt.modeShort(m) + "  (" + t("mode.long." + m.name()) + ")");
             item.setToggleGroup(modes);
             item.setSelected(s.mode() == m);
             item.setOnAction(e -> model.edit(d -> d.withMode(b, m)));
             menu.getItems().add(item);
         }
         menu.getItems().add(new SeparatorMenuItem());
-        CheckMenuItem gated = new CheckMenuItem("Gated");
+        CheckMenuItem gated = new CheckMenuItem(t("arch.gated"));
         gated.setSelected(s.gated());
         gated.setDisable(!b.isGateable());
         gated.setOnAction(e -> model.edit(d -> d.withGated(b, gated.isSelected())));
-        MenuItem all = new MenuItem("Gate every block");
+        MenuItem all = new MenuItem(t("arch.gateAll"));
         all.setOnAction(e -> model.edit(d -> d.withAllGated(true)));
-        MenuItem none = new MenuItem("Remove every gate");
+        MenuItem none = new MenuItem(t("arch.gateNone"));
         none.setOnAction(e -> model.edit(d -> d.withAllGated(false)));
         menu.getItems().addAll(gated, all, none);
         if (b.kind() == Block.Kind.MIXED) {
-            MenuItem show = new MenuItem("Show branches");
+            MenuItem show = new MenuItem(t("arch.showBranches"));
             show.setOnAction(e -> expanded.set(b));
             menu.getItems().addAll(new SeparatorMenuItem(), show);
         }

@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class BlockCostChart extends BarChart<String, Number> {
 
     private static String label(Block b) {
         return switch (b.kind()) {
-            case HEAD -> "head";
+            case HEAD -> t("chart.head");
             case MIXED -> b.name().substring(6);
             default -> b.name().substring(7, 9);
         };
@@ -82,7 +84,7 @@ public final class BlockCostChart extends BarChart<String, Number> {
         CostReport r = model.getReport();
         CostMetric m = model.getMetric();
         Design d = r.network().design();
-        y.setLabel("G " + m.unit() + " per block");
+        y.setLabel(t("chart.perBlock", m.unit()));
         fitAxis(r, m);
         bars.forEach((b, data) -> {
             long v = m.of(r.blocks().get(b));

@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -42,7 +44,7 @@ final class BlockTile extends VBox {
         card.setMinHeight(CARD_HEIGHT);
         card.setPrefHeight(CARD_HEIGHT);
         card.setMaxHeight(CARD_HEIGHT);
-        String name = block == null ? "Input" : Fmt.shortName(block);
+        String name = block == null ? t("tile.input") : Fmt.shortName(block);
         Label title = new Label(name);
         title.getStyleClass().add("tile-name");
         channels.getStyleClass().add("tile-shape-c");
@@ -54,14 +56,14 @@ final class BlockTile extends VBox {
         if (block == null || !block.isToggleable()) {
             getStyleClass().add(block == null ? "tile-input" : "tile-" + block.kind().name().toLowerCase());
             if (block != null && block.kind() == Block.Kind.POOL) {
-                title.setText("pool");
+                title.setText(t("tile.pool"));
                 title.setRotate(-90);
                 title.setMinWidth(Region.USE_PREF_SIZE);
             } else {
                 title.setWrapText(true);
             }
             card.getChildren().add(title);
-            Tooltip.install(card, new Tooltip(block == null ? "Input clip (channels × frames × height × width)" : block.name()));
+            Tooltip.install(card, new Tooltip(block == null ? t("tile.input.tip") : block.name()));
             return;
         }
         setId("tile-" + block.name());
@@ -70,7 +72,7 @@ final class BlockTile extends VBox {
         badge.setId("gate-" + block.name());
         badge.getStyleClass().add("gate-badge");
         if (!block.isGateable()) badge.setVisible(false);
-        Tooltip.install(badge, new Tooltip("Feature gating (S3D-G): click to toggle"));
+        Tooltip.install(badge, new Tooltip(t("tile.gate.tip")));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -106,13 +108,12 @@ final class BlockTile extends VBox {
             Label expander = new Label("\u25be");
             expander.setId("expand-" + block.name());
             expander.getStyleClass().add("expander");
-            Tooltip.install(expander, new Tooltip("Show the four branches of " + block.name()));
+            Tooltip.install(expander, new Tooltip(t("tile.expand.tip", block.name())));
             StackPane.setAlignment(expander, Pos.BOTTOM_RIGHT);
             StackPane.setMargin(expander, new javafx.geometry.Insets(0, 6, 6, 0));
             card.getChildren().add(expander);
         }
-        Tooltip.install(card, new Tooltip(block.name() + "\nclick: cycle 2D → 3D → Sep 3D (or paint with the brush)\n"
-                + "drag across blocks to paint · right-click for more"));
+        Tooltip.install(card, new Tooltip(block.name() + "\n" + t("tile.tip")));
     }
 
     Block block() {
@@ -124,13 +125,13 @@ final class BlockTile extends VBox {
     }
 
     void showShape(Shape s) {
-        channels.setText(s.c() + " ch");
+        channels.setText(t("tile.channels", s.c()));
         dims.setText(s.t() + "\u00d7" + s.h() + "\u00d7" + s.w());
     }
 
     void showHead(int classes) {
         channels.setText(classes + "");
-        dims.setText("classes");
+        dims.setText(t("tile.classes"));
     }
 
     /** Mode colour and label, gate badge, and share of compute (bar relative to the largest block). */

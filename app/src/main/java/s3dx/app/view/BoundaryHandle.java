@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
@@ -28,7 +30,7 @@ final class BoundaryHandle extends VBox {
         getChildren().addAll(caption, bar);
         setCursor(Cursor.H_RESIZE);
         setManaged(false);
-        Tooltip.install(this, new Tooltip("Drag to move the 2D|3D boundary"));
+        Tooltip.install(this, new Tooltip(t("boundary.tip")));
     }
 
     void show(Boundary b) {

@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import s3dx.net.ConvMode;
 
 /** The architecture palette: what pressing (and dragging across) blocks does. */
@@ -21,11 +23,11 @@ public enum Brush {
     }
 
     public String label() {
-        return label;
+        return t("brush." + name());
     }
 
     public String help() {
-        return help;
+        return t("brush." + name() + ".tip");
     }
 
     /** The mode this brush paints, or null for CYCLE and GATE. */

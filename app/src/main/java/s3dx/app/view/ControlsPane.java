@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.geometry.HPos;
@@ -38,7 +40,7 @@ public final class ControlsPane extends VBox {
     private final Spinner<Integer> classes = intSpinner("classes", 1, 1_000_000);
     private final Spinner<Double> widthMultiplier = new Spinner<>();
     private final ChoiceBox<Integer> firstKernel = new ChoiceBox<>();
-    private final CheckBox gateAll = new CheckBox("Gate every gateable block");
+    private final CheckBox gateAll = new CheckBox(t("controls.gateAll"));
     private boolean syncing;
 
     public ControlsPane(DesignModel model) {
@@ -48,7 +50,7 @@ public final class ControlsPane extends VBox {
 
         preset.getItems().setAll(Preset.values());
         preset.setId("preset");
-        preset.setPromptText("Custom design");
+        preset.setPromptText(t("design.customTitle"));
         preset.setMaxWidth(Double.MAX_VALUE);
         preset.setCellFactory(l -> new PresetCell());
         preset.setButtonCell(new PresetCell());
@@ -70,20 +72,20 @@ public final class ControlsPane extends VBox {
         gateAll.setAllowIndeterminate(false);
 
         GridPane clip = grid();
-        clip.addRow(0, caption("Frames"), frames);
-        clip.addRow(1, caption("Height"), height);
-        clip.addRow(2, caption("Width"), width);
+        clip.addRow(0, caption(t("controls.frames")), frames);
+        clip.addRow(1, caption(t("controls.height")), height);
+        clip.addRow(2, caption(t("controls.width")), width);
         GridPane model2 = grid();
-        model2.addRow(0, caption("Classes"), classes);
-        model2.addRow(1, caption("Width ×"), widthMultiplier);
-        model2.addRow(2, caption("First kt"), firstKernel);
-        Tooltip.install(firstKernel, new Tooltip("Temporal kernel of Conv2d_1a_7x7 (1, 3, 5 or 7)"));
-        Tooltip.install(widthMultiplier, new Tooltip("Channel width multiplier: every width c becomes max(8, floor(c·m))"));
+        model2.addRow(0, caption(t("controls.classes")), classes);
+        model2.addRow(1, caption(t("controls.widthMultiplier")), widthMultiplier);
+        model2.addRow(2, caption(t("controls.firstKt")), firstKernel);
+        Tooltip.install(firstKernel, new Tooltip(t("controls.firstKt.tip")));
+        Tooltip.install(widthMultiplier, new Tooltip(t("controls.widthMultiplier.tip")));
 
         getChildren().addAll(
-                section("Preset"), preset,
-                section("Input clip"), clip, error("clip-error", "frames", "height", "width"),
-                section("Network"), model2, error("network-error", "classes", "widthMultiplier", "firstTemporalKernel"),
+                section(t("controls.preset")), preset,
+                section(t("controls.inputClip")), clip, error("clip-error", "frames", "height", "width"),
+                section(t("controls.network")), model2, error("network-error", "classes", "widthMultiplier", "firstTemporalKernel"),
                 gateAll);
 
         frames.valueProperty().addListener((o, a, v) -> commit(d -> d.withClip(v, d.height(), d.width())));
@@ -209,8 +211,8 @@ public final class ControlsPane extends VBox {
         @Override
         protected void updateItem(Preset p, boolean empty) {
             super.updateItem(p, empty);
-            setText(empty || p == null ? "Custom design" : p.displayName());
-            setTooltip(empty || p == null ? null : new Tooltip(p.summary()));
+            setText(empty || p == null ? t("design.customTitle") : p.displayName());
+            setTooltip(empty || p == null ? null : new Tooltip(t("preset.summary." + p.name())));
         }
     }
 }

@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.Locale;
 import java.util.Optional;
 import javafx.geometry.Pos;
@@ -52,26 +54,26 @@ public final class CostSummaryView extends VBox {
         setSpacing(8);
         computeTitle.getStyleClass().add("metric-title");
 
-        Button pin = new Button("Pin current");
+        Button pin = new Button(t("summary.pin"));
         pin.setId("pin-baseline");
-        pin.setTooltip(new Tooltip("Compare every later change with the design as it is now"));
+        pin.setTooltip(new Tooltip(t("summary.pin.tip")));
         pin.setOnAction(e -> model.pinBaseline());
-        Button reset = new Button("Reset");
-        reset.setTooltip(new Tooltip("Compare with I3D at the current clip, classes and width (the default)"));
+        Button reset = new Button(t("summary.reset"));
+        reset.setTooltip(new Tooltip(t("summary.reset.tip")));
         reset.setOnAction(e -> model.resetBaseline());
         baselineName.getStyleClass().add("baseline-name");
         baselineName.setId("baseline-name");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox baselineRow = new HBox(6, new Label("vs"), baselineName, grow, pin, reset);
+        HBox baselineRow = new HBox(6, new Label(t("summary.vs")), baselineName, grow, pin, reset);
         baselineRow.setAlignment(Pos.CENTER_LEFT);
         baselineRow.getStyleClass().add("baseline-row");
 
         reported.getStyleClass().add("reported");
         getChildren().addAll(
-                card(title("Parameters"), params, paramsSub, paramsDelta),
+                card(title(t("summary.params")), params, paramsSub, paramsDelta),
                 card(computeTitle, compute, computeSub, computeDelta),
-                card(title("Activation memory (float32, one clip)"), memory, memorySub, memoryDelta),
+                card(title(t("summary.memory")), memory, memorySub, memoryDelta),
                 baselineRow, reported);
 
         model.reportProperty().addListener((o, a, r) -> refresh());
@@ -90,21 +92,21 @@ public final class CostSummaryView extends VBox {
         compute.setText(Fmt.giga(m.of(r)).replace(" G", " G " + m.unit()));
         computeSub.setText(CostFormat.count(m.of(r)));
         memory.setText(CostFormat.bytes(r.activationBytes()));
-        memorySub.setText(CostFormat.count(r.activationBytes()) + " bytes");
+        memorySub.setText(t("summary.bytes", CostFormat.count(r.activationBytes())));
 
         Baseline b = model.baselineProperty().get();
-        baselineName.setText(b.preset() != null ? b.name() + " (same clip)" : b.name());
+        baselineName.setText(b.preset() != null ? t("summary.sameClip", b.name()) : b.name());
         CostReport base = baselineReport(b, d);
         if (base == null) {
             for (Label l : new Label[]{paramsDelta, computeDelta, memoryDelta}) {
-                l.setText("baseline not valid at this clip");
+                l.setText(t("summary.baselineInvalid"));
                 l.pseudoClassStateChanged(BETTER, false);
                 l.pseudoClassStateChanged(WORSE, false);
             }
         } else {
-            showDelta(paramsDelta, r.params(), base.params(), "params");
+            showDelta(paramsDelta, r.params(), base.params(), t("summary.deltaParams"));
             showDelta(computeDelta, m.of(r), m.of(base), m.unit());
-            showDelta(memoryDelta, r.activationBytes(), base.activationBytes(), "memory");
+            showDelta(memoryDelta, r.activationBytes(), base.activationBytes(), t("summary.deltaMemory"));
         }
         showReported(Presets.match(d), r, m);
     }
@@ -129,12 +131,12 @@ public final class CostSummaryView extends VBox {
         reportedCompute.setText(Fmt.giga(m.of(r)) + " " + m.unit());
         if (match.equals(reportedFor)) return;
         reportedFor = match;
-        Label head = new Label("Reported in the paper");
+        Label head = new Label(t("summary.reported"));
         head.getStyleClass().add("section-title");
         Preset.PaperFigures f = match.map(Preset::reported).orElse(null);
         if (f == null) {
-            Label none = new Label("The paper reports figures for I3D, S3D and S3D-G; "
-                    + match.map(p -> p.displayName() + " has none.").orElse("this design is not one of them."));
+            Label none = new Label(t("summary.reported.none") + " "
+                    + match.map(p -> t("summary.reported.hasNone", p.displayName())).orElse(t("summary.reported.notOne")));
             none.setWrapText(true);
             none.getStyleClass().add("hint");
             reported.getChildren().setAll(head, none);
@@ -144,15 +146,15 @@ public final class CostSummaryView extends VBox {
         g.setHgap(10);
         g.setVgap(3);
         g.getStyleClass().add("reported-grid");
-        g.addRow(0, new Label(match.get().displayName()), colHead("computed"), colHead("reported in the paper"));
-        g.addRow(1, new Label("Params"), reportedParams,
+        g.addRow(0, new Label(match.get().displayName()), colHead(t("summary.computed")), colHead(t("summary.reportedCol")));
+        g.addRow(1, new Label(t("summary.paramsRow")), reportedParams,
                 new Label(String.format(Locale.ROOT, "%.2f M", f.paramsMillions())));
-        g.addRow(2, new Label("Compute"), reportedCompute,
+        g.addRow(2, new Label(t("summary.computeRow")), reportedCompute,
                 new Label(String.format(Locale.ROOT, "%.2f GFLOPs", f.gflops())));
-        g.addRow(3, new Label("Top-1 (K400)"), new Label("\u2014"),
+        g.addRow(3, new Label(t("summary.top1Row")), new Label("\u2014"),
                 new Label(String.format(Locale.ROOT, "%.1f%%", f.kineticsTop1())));
         g.setId("reported-grid");
-        Label note = new Label("Published figures; the paper does not state its counting conventions.");
+        Label note = new Label(t("summary.note"));
         note.setWrapText(true);
         note.getStyleClass().add("hint");
         reported.getChildren().setAll(head, g, note);

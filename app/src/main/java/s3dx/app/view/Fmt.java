@@ -1,12 +1,14 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.Locale;
 import s3dx.net.Block;
 import s3dx.net.ConvMode;
 import s3dx.net.Shape;
 
 /** Number and name formatting shared by the views. */
-final class Fmt {
+public final class Fmt {
     private Fmt() {}
 
     static String millions(long n) {
@@ -22,8 +24,8 @@ final class Fmt {
     }
 
     /** "-35%", "+4.2%", "±0%": the change from {@code base} to {@code value}. */
-    static String delta(long value, long base) {
-        if (base == 0) return "n/a";
+    public static String delta(long value, long base) {
+        if (base == 0) return t("common.na");
         double d = 100.0 * (value - base) / base;
         if (Math.abs(d) < 0.05) return "±0%";
         String f = Math.abs(d) >= 10 ? "%+.0f%%" : "%+.1f%%";
@@ -34,7 +36,7 @@ final class Fmt {
         return switch (m) {
             case TWO_D -> "2D";
             case THREE_D -> "3D";
-            case SEP3D -> "Sep 3D";
+            case SEP3D -> t("mode.SEP3D");
         };
     }
 
@@ -57,7 +59,7 @@ final class Fmt {
         return switch (b.kind()) {
             case TOGGLEABLE_CONV, CONV -> "Conv " + n.substring(7, 9);
             case MIXED -> "Mixed " + n.substring(6);
-            case POOL -> "Pool";
+            case POOL -> t("tile.pool.short");
             case HEAD -> "Logits";
         };
     }

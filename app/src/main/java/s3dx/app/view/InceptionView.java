@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
@@ -24,7 +26,7 @@ public final class InceptionView extends VBox {
     private final HBox branches = new HBox(10);
     private final Label concat = new Label();
     private final Label previous = new Label();
-    private final Label hint = new Label("Press ▾ on a Mixed block to see its four branches.");
+    private final Label hint = new Label(t("inception.hint"));
     private Object shown;
 
     public InceptionView(DesignModel model, ObjectProperty<Block> block) {
@@ -50,7 +52,7 @@ public final class InceptionView extends VBox {
         Block b = block.get();
         if (b == null || b.kind() != Block.Kind.MIXED) {
             shown = null;
-            title.setText("Inception block");
+            title.setText(t("inception.title"));
             getChildren().setAll(title, hint);
             return;
         }
@@ -58,14 +60,14 @@ public final class InceptionView extends VBox {
         Object key = java.util.List.of(b, node.setting(), node.branches().get(0).get(0).input(), node.output());
         if (key.equals(shown)) return;
         shown = key;
-        title.setText(b.name() + "  ·  " + Fmt.modeShort(node.setting().mode()) + (node.setting().gated() ? " + gating" : ""));
+        title.setText(b.name() + "  ·  " + Fmt.modeShort(node.setting().mode()) + (node.setting().gated() ? " + " + t("inception.gating") : ""));
         branches.getChildren().clear();
         for (int i = 0; i < node.branches().size(); i++) {
             branches.getChildren().add(branch(i, node.branches().get(i)));
         }
-        concat.setText("Concat  →  " + Fmt.shape(node.output()));
+        concat.setText(t("inception.concat") + "  →  " + Fmt.shape(node.output()));
         Layer first = node.branches().get(0).get(0);
-        previous.setText("Previous layer  " + Fmt.shape(first.input()));
+        previous.setText(t("inception.previous") + "  " + Fmt.shape(first.input()));
         getChildren().setAll(title, concat, arrow(), branches, previous);
     }
 
@@ -97,14 +99,14 @@ public final class InceptionView extends VBox {
         box.setMaxWidth(Double.MAX_VALUE);
         box.setWrapText(true);
         if (l instanceof Layer.ConvUnit c) {
-            box.setText(Fmt.kernel(c.kernel()) + " conv\n" + c.output().c());
+            box.setText(Fmt.kernel(c.kernel()) + " " + t("inception.conv") + "\n" + c.output().c());
             int[] k = c.kernel();
             box.getStyleClass().add(k[0] > 1 && k[1] > 1 ? "op-3d" : k[0] > 1 ? "op-temporal" : k[1] > 1 ? "op-2d" : "op-1x1");
         } else if (l instanceof Layer.MaxPool p) {
-            box.setText(Fmt.kernel(p.kernel()) + " max-pool");
+            box.setText(Fmt.kernel(p.kernel()) + " " + t("inception.maxpool"));
             box.getStyleClass().add("op-pool");
         } else if (l instanceof Layer.Gate) {
-            box.setText("gate");
+            box.setText(t("inception.gate"));
             box.getStyleClass().add("op-gate");
         } else {
             box.setText(l.name());

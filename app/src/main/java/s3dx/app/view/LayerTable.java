@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,13 +45,13 @@ public final class LayerTable extends TableView<LayerTable.Row> {
         setItems(sorted);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        TableColumn<Row, String> name = text("Layer", r -> r.cost().name(), 260);
-        TableColumn<Row, String> block = text("Block", r -> r.cost().block().name(), 110);
-        TableColumn<Row, String> shape = text("Output C×T×H×W", r -> Fmt.shape(r.cost().outputDims()), 120);
+        TableColumn<Row, String> name = text(t("table.layer"), r -> r.cost().name(), 260);
+        TableColumn<Row, String> block = text(t("table.block"), r -> r.cost().block().name(), 110);
+        TableColumn<Row, String> shape = text(t("table.output"), r -> Fmt.shape(r.cost().outputDims()), 120);
         shape.setComparator(Comparator.comparingLong(LayerTable::elements));
-        TableColumn<Row, Long> params = number("Params", r -> r.cost().params(), CostFormat::count);
+        TableColumn<Row, Long> params = number(t("table.params"), r -> r.cost().params(), CostFormat::count);
         compute = number("MACs", r -> model.getMetric().of(r.cost().macs()), CostFormat::count);
-        TableColumn<Row, Double> share = new TableColumn<>("Share");
+        TableColumn<Row, Double> share = new TableColumn<>(t("table.share"));
         share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().share()));
         share.setCellFactory(c -> cell(Fmt::percent));
         share.setPrefWidth(70);

@@ -1,9 +1,19 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
+import static s3dx.app.i18n.I18n.t;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -22,6 +32,14 @@ import s3dx.app.files.AppHome;
 import s3dx.app.files.Autosave;
 import s3dx.app.files.RecentFiles;
 import s3dx.app.model.DesignModel;
+import s3dx.app.classroom.CompareView;
+import s3dx.app.classroom.LessonPanel;
+import s3dx.app.classroom.Lessons;
+import s3dx.app.classroom.TrainPanel;
+import s3dx.app.i18n.I18n;
+import s3dx.app.i18n.Settings;
+import s3dx.app.player.ModelChoice;
+import s3dx.app.player.PlayerView;
 
 /**
  * The designer window: toolbar and menus on top, the design's knobs and totals on the left, the backbone
@@ -33,10 +51,22 @@ public final class MainWindow {
 
     private final Stage stage;
     private final DesignModel model;
+    private final AppHome home;
+    private final ModelExporter onnx;
+    private final Settings settings;
     private final Autosave autosave;
-    private final ArchitectureView architecture;
-    private final AppActions actions;
     private final Scene scene;
+    private final Presentation presentation;
+    private final List<ModelChoice> trained = new ArrayList<>();
+    private ArchitectureView architecture;
+    private AppActions actions;
+    private StatusBar status;
+    private PlayerView player;
+    private CompareView compare;
+    private TrainPanel train;
+    private LessonPanel lessons;
+    private TabPane main;
+    private BorderPane root;
 
     public MainWindow(Stage stage, DesignModel model, AppHome home, ModelExporter onnx) {
         this(stage, model, home, onnx, Autosave.DEFAULT_DELAY);
@@ -45,10 +75,35 @@ public final class MainWindow {
     public MainWindow(Stage stage, DesignModel model, AppHome home, ModelExporter onnx, javafx.util.Duration autosaveDelay) {
         this.stage = stage;
         this.model = model;
-        RecoveryBanner banner = new RecoveryBanner(model, home);
+        this.home = home;
+        this.onnx = onnx;
+        this.settings = new Settings(home);
         this.autosave = new Autosave(home, model, autosaveDelay);
+        this.scene = new Scene(new BorderPane(), 1600, 1000);
+        scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
+        this.presentation = new Presentation(stage, scene, home, this);
+        build();
+        stage.setScene(scene);
+        stage.titleProperty().bind(AppActions.titleBinding(model));
+        stage.setMinWidth(1100);
+        stage.setMinHeight(720);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            close();
+        });
+    }
+
+    /** Builds every view in the current language and puts them in the scene (again, after a language switch). */
+    private void build() {
+        int tab = main == null ? 0 : main.getSelectionModel().getSelectedIndex();
+        boolean lessonsShown = root != null && root.getRight() != null;
+        if (player != null) player.dispose();
+        if (compare != null) compare.dispose();
+
+        RecoveryBanner banner = new RecoveryBanner(model, home);
         this.architecture = new ArchitectureView(model);
-        StatusBar status = new StatusBar(model);
+        this.status = new StatusBar(model);
         this.actions = new AppActions(stage, model, new RecentFiles(home), architecture, status, onnx, this::close);
 
         ScrollPane chainScroll = new ScrollPane(architecture);
@@ -56,18 +111,18 @@ public final class MainWindow {
         chainScroll.setFitToHeight(true);
         chainScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         chainScroll.getStyleClass().add("chain-scroll");
-        VBox chainPanel = panel("Architecture  ·  Inception-v1 backbone, input → head", legend(), chainScroll);
+        VBox chainPanel = panel(t("main.architecture"), legend(), chainScroll);
         chainPanel.setId("architecture-panel");
 
         InceptionView inception = new InceptionView(model, architecture.expandedProperty());
         LayerTable table = new LayerTable(model);
-        Tab layers = new Tab("Layers", table);
+        Tab layers = new Tab(t("main.layers"), table);
         table.activeProperty().bind(layers.selectedProperty());
-        TabPane tabs = new TabPane(new Tab("Compute per block", new BlockCostChart(model)), layers);
+        TabPane tabs = new TabPane(new Tab(t("main.computePerBlock"), new BlockCostChart(model)), layers);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("panel-tabs");
         PresetScatter map = new PresetScatter(model);
-        SplitPane lower = new SplitPane(card(inception), card(tabs), card(panel("Design space  ·  params vs compute", null, map)));
+        SplitPane lower = new SplitPane(card(inception), card(tabs), card(panel(t("main.designSpace"), null, map)));
         lower.setDividerPositions(0.35, 0.67);
         lower.setOrientation(Orientation.HORIZONTAL);
         lower.getStyleClass().add("lower");
@@ -83,32 +138,171 @@ public final class MainWindow {
 
         BorderPane designer = new BorderPane(center);
         designer.setLeft(left);
-        this.player = new s3dx.app.player.PlayerView(model.designProperty(), s3dx.assets.Assets.dir().orElse(null));
-        TabPane main = new TabPane(new Tab("Designer", designer), new Tab("Player", player));
+        Path assets = s3dx.assets.Assets.dir().orElse(null);
+        this.player = new PlayerView(model.designProperty(), assets);
+        for (ModelChoice c : trained) player.useModel(c);
+        this.compare = new CompareView(model, assets, this::knownModels);
+        this.train = new TrainPanel(model, this::acceptTrained);
+        Tab compareTab = new Tab(t("main.tab.compare"), compare);
+        compareTab.setId("tab-compare");
+        compareTab.selectedProperty().addListener((o, a, sel) -> { if (sel) compare.activate(); });
+        main = new TabPane(new Tab(t("main.tab.designer"), designer), new Tab(t("main.tab.player"), player), compareTab,
+                new Tab(t("main.tab.train"), train));
         main.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         main.setId("main-tabs");
-        BorderPane root = new BorderPane(main);
-        root.setTop(new VBox(actions.menuBar(), actions.toolBar()));
+        this.lessons = new LessonPanel(model, Lessons.load(), new LessonHost());
+        root = new BorderPane(main);
+        MenuBar bar = actions.menuBar();
+        bar.getMenus().addAll(presentation.menus(), lessonsMenu());
+        root.setTop(new VBox(bar, actions.toolBar()));
         root.setBottom(status);
         root.getStyleClass().add("explorer");
-
-        scene = new Scene(root, 1600, 1000);
-        scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
-        stage.setScene(scene);
-        stage.titleProperty().bind(AppActions.titleBinding(model));
-        stage.setMinWidth(1100);
-        stage.setMinHeight(720);
-        stage.setOnCloseRequest(e -> {
-            e.consume();
-            close();
-        });
+        if (lessonsShown) root.setRight(lessons);
+        presentation.applyTo(root);
+        scene.setRoot(root);
+        main.getSelectionModel().select(tab);
     }
 
-    private final s3dx.app.player.PlayerView player;
+    /** Switches the language: saved in the app home, and the window is rebuilt in it now. */
+    public void setLanguage(java.util.Locale l) {
+        settings.setLanguage(l);
+        I18n.setLocale(l);
+        build();
+    }
 
-    public s3dx.app.player.PlayerView player() {
+    private Menu lessonsMenu() {
+        MenuItem show = new MenuItem(t("menu.lessons.show"));
+        show.setAccelerator(KeyCombination.keyCombination("F1"));
+        show.setOnAction(e -> toggleLessons());
+        MenuItem next = new MenuItem(t("menu.lessons.next"));
+        next.setOnAction(e -> nextStep());
+        MenuItem back = new MenuItem(t("menu.lessons.back"));
+        back.setOnAction(e -> lessons.back());
+        return new Menu(t("menu.lessons"), null, show, next, back);
+    }
+
+    public void toggleLessons() {
+        if (root.getRight() == null) {
+            root.setRight(lessons);
+            if (lessons.lessonIndex() < 0) lessons.go(0, 0);
+        } else {
+            root.setRight(null);
+        }
+    }
+
+    /** The next lesson step (opening the lessons first if they are hidden). */
+    public void nextStep() {
+        if (root.getRight() == null) toggleLessons();
+        else lessons.next();
+    }
+
+    /** Demo models and the models trained in this session, for the player and the comparison. */
+    private List<ModelChoice> knownModels() {
+        List<ModelChoice> all = new ArrayList<>(trained);
+        all.addAll(ModelChoice.demos(s3dx.assets.Assets.dir().map(d -> d.resolve("models")).orElse(null)));
+        return all;
+    }
+
+    private void acceptTrained(ModelChoice c) {
+        trained.removeIf(m -> ModelChoice.sameArchitecture(m.design(), c.design()));
+        trained.add(0, c);
+        player.useModel(c);
+        status.say(t("status.trainedInstalled", c.name()));
+    }
+
+    /** What the lessons may do to the window. */
+    private final class LessonHost implements LessonPanel.Host {
+        @Override
+        public void showTab(String tab) {
+            int i = switch (tab) {
+                case "player" -> 1;
+                case "compare" -> 2;
+                case "train" -> 3;
+                default -> 0;
+            };
+            main.getSelectionModel().select(i);
+        }
+
+        @Override
+        public void openClip(String name) {
+            player.openClip(name);
+            compare.openClip(name);
+        }
+
+        @Override
+        public void setReversed(boolean reversed) {
+            player.reverseProperty().set(reversed);
+            compare.reverseProperty().set(reversed);
+        }
+
+        @Override
+        public void act(String action) {
+            switch (action) {
+                case "reverse" -> {
+                    setReversed(!player.reverseProperty().get());
+                    player.play();
+                }
+                case "train" -> {
+                    showTab("train");
+                    train.start();
+                }
+                case "gateAll" -> model.edit(d -> d.withAllGated(true));
+                case "topHeavy" -> model.edit(d -> s3dx.app.model.Presets.applyTo(s3dx.net.Preset.TOP_HEAVY_I3D, d));
+                default -> { }
+            }
+        }
+    }
+
+    // ---- for presentation mode ----
+
+    /** Space: play or pause the clip of the tab in view. */
+    void playPause() {
+        if (main.getSelectionModel().getSelectedIndex() == 2) compare.togglePlay();
+        else player.togglePlay();
+    }
+
+    /** R: reverse the clip's time order (player and comparison). */
+    void toggleReverse() {
+        boolean r = !player.reverseProperty().get();
+        player.reverseProperty().set(r);
+        compare.reverseProperty().set(r);
+    }
+
+    /** P: the next preset in the paper's order. */
+    void nextPreset() {
+        s3dx.net.Preset[] all = s3dx.net.Preset.values();
+        int i = s3dx.app.model.Presets.match(model.getDesign()).map(Enum::ordinal).orElse(-1);
+        s3dx.net.Preset p = all[(i + 1) % all.length];
+        model.edit(d -> s3dx.app.model.Presets.applyTo(p, d));
+        status.say(p.displayName());
+    }
+
+    StatusBar status() {
+        return status;
+    }
+
+    public PlayerView player() {
         return player;
+    }
+
+    public CompareView compare() {
+        return compare;
+    }
+
+    public TrainPanel train() {
+        return train;
+    }
+
+    public LessonPanel lessons() {
+        return lessons;
+    }
+
+    public TabPane tabs() {
+        return main;
+    }
+
+    public Presentation presentation() {
+        return presentation;
     }
 
     public void show() {
@@ -132,6 +326,8 @@ public final class MainWindow {
         if (!actions.confirmDiscard()) return;
         autosave.markCleanExit();
         player.dispose();
+        compare.dispose();
+        train.cancel();
         stage.close();
     }
 
@@ -139,18 +335,18 @@ public final class MainWindow {
         HBox box = new HBox(12);
         box.setAlignment(Pos.CENTER_RIGHT);
         box.getStyleClass().add("legend");
-        for (String[] m : new String[][]{{"mode-2d", "2D  1×k×k"}, {"mode-3d", "3D  k×k×k"}, {"mode-sep3d", "Sep 3D  1×k×k → k×1×1"}}) {
+        for (String[] m : new String[][]{{"mode-2d", "2D  1×k×k"}, {"mode-3d", "3D  k×k×k"}, {"mode-sep3d", t("mode.SEP3D") + "  1×k×k → k×1×1"}}) {
             Region swatch = new Region();
             swatch.getStyleClass().addAll("swatch", m[0]);
             Label l = new Label(m[1], swatch);
             box.getChildren().add(l);
         }
-        Label gate = new Label("gated");
+        Label gate = new Label(t("legend.gated"));
         Label badge = new Label("G");
         badge.getStyleClass().add("gate-badge");
         badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("on"), true);
         gate.setGraphic(badge);
-        Label share = new Label("bar = share of MACs");
+        Label share = new Label(t("legend.share"));
         share.getStyleClass().add("hint");
         box.getChildren().addAll(gate, share);
         return box;

@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.List;
 import java.util.Objects;
 import javafx.scene.chart.NumberAxis;
@@ -37,12 +39,12 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
         this.y = (NumberAxis) getYAxis();
         getStyleClass().add("preset-scatter");
         setAnimated(false);
-        x.setLabel("params (M)");
+        x.setLabel(t("scatter.params"));
         x.setForceZeroInRange(false);
         y.setForceZeroInRange(true);
-        presets.setName("presets (computed at this clip)");
-        paper.setName("reported in the paper (GFLOPs as published)");
-        current.setName("this design");
+        presets.setName(t("scatter.presets"));
+        paper.setName(t("scatter.paper"));
+        current.setName(t("scatter.current"));
         for (Preset p : Preset.values()) {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(0, 0);
             d.setExtraValue(p);
@@ -50,11 +52,11 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
             presets.getData().add(d);
             if (p.reported() != null) {
                 XYChart.Data<Number, Number> r = new XYChart.Data<>(p.reported().paramsMillions(), p.reported().gflops());
-                r.setNode(new PointMarker(p.displayName() + " (paper)", "point-paper"));
+                r.setNode(new PointMarker(t("scatter.paperPoint", p.displayName()), "point-paper"));
                 paper.getData().add(r);
             }
         }
-        here.setNode(new PointMarker("this design", "point-current"));
+        here.setNode(new PointMarker(t("scatter.current"), "point-current"));
         current.getData().add(here);
         getData().addAll(List.of(presets, paper, current));
         model.reportProperty().addListener((o, a, r) -> refresh());
@@ -66,7 +68,7 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
         CostReport r = model.getReport();
         CostMetric m = model.getMetric();
         Design d = r.network().design();
-        y.setLabel("G " + m.unit() + " (one clip)");
+        y.setLabel(t("scatter.compute", m.unit()));
         List<Object> key = List.of(d.frames(), d.height(), d.width(), d.classes(), d.widthMultiplier(), m);
         if (!Objects.equals(key, presetKey)) {
             presetKey = key;
@@ -84,7 +86,7 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
         here.setXValue(r.params() / 1e6);
         here.setYValue(m.of(r) / 1e9);
         fitAxes();
-        ((PointMarker) here.getNode()).tip.setText(String.format(java.util.Locale.ROOT, "this design: %.2f M params, %.2f G %s",
+        ((PointMarker) here.getNode()).tip.setText(t("scatter.currentTip",
                 r.params() / 1e6, m.of(r) / 1e9, m.unit()));
     }
 

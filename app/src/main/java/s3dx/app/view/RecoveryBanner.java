@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Pos;
@@ -24,16 +26,15 @@ public final class RecoveryBanner extends HBox {
         managedProperty().bind(visibleProperty());
         setVisible(false);
         Autosave.pending(home).ifPresent(r -> {
-            Label text = new Label("S3D Explorer did not exit cleanly. An unsaved design from "
-                    + TIME.format(r.savedAt()) + " was kept.");
-            Button restore = new Button("Restore it");
+            Label text = new Label(t("recovery.text", TIME.format(r.savedAt())));
+            Button restore = new Button(t("recovery.restore"));
             restore.setId("recovery-restore");
             restore.setDefaultButton(true);
             restore.setOnAction(e -> {
                 model.restore(r.design());
                 setVisible(false);
             });
-            Button discard = new Button("Discard");
+            Button discard = new Button(t("recovery.discard"));
             discard.setId("recovery-discard");
             discard.setOnAction(e -> {
                 Autosave.discard(home);

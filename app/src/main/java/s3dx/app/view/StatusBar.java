@@ -1,5 +1,7 @@
 package s3dx.app.view;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.Locale;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
@@ -16,7 +18,7 @@ public final class StatusBar extends HBox {
     private final Label message = new Label();
     private final Label timing = new Label();
     private final ProgressBar progress = new ProgressBar();
-    private final Button cancel = new Button("Cancel");
+    private final Button cancel = new Button(t("common.cancel"));
     private final HBox job = new HBox(6);
 
     public StatusBar(DesignModel model) {
@@ -25,15 +27,15 @@ public final class StatusBar extends HBox {
         setSpacing(12);
         Label file = new Label();
         file.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> (model.getFile() == null ? "Untitled" : model.getFile().toString()) + (model.isDirty() ? "  ·  modified" : "  ·  saved"),
+                () -> (model.getFile() == null ? t("file.untitled") : model.getFile().toString()) + "  ·  " + (model.isDirty() ? t("status.modified") : t("status.savedState")),
                 model.fileProperty(), model.dirtyProperty()));
         message.setId("status-message");
         message.getStyleClass().add("status-message");
         timing.setId("status-timing");
         model.lastUpdateNanosProperty().addListener((o, a, n) ->
-                timing.setText(String.format(Locale.ROOT, "updated in %.2f ms", n.longValue() / 1e6)));
+                timing.setText(t("status.updatedIn", n.longValue() / 1e6)));
         model.problemProperty().addListener((o, a, p) ->
-                message.setText(p == null ? "" : "Not applied: " + p.field() + " — counts show the last valid design"));
+                message.setText(p == null ? "" : t("status.notApplied", p.field())));
         progress.setPrefWidth(140);
         job.getChildren().addAll(progress, cancel);
         job.setAlignment(Pos.CENTER_LEFT);

@@ -1,0 +1,375 @@
+package s3dx.app.classroom;
+
+import static s3dx.app.i18n.I18n.t;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import s3dx.app.model.DesignModel;
+import s3dx.app.model.Presets;
+import s3dx.app.player.PlayerView;
+import s3dx.app.player.FrameView;
+import s3dx.app.player.ModelChoice;
+import s3dx.app.player.Playback;
+import s3dx.app.player.PredictionEngine;
+import s3dx.app.player.TopKBars;
+import s3dx.app.view.Fmt;
+import s3dx.cost.CostFormat;
+import s3dx.cost.CostReport;
+import s3dx.infer.OnnxSession;
+import s3dx.infer.WindowPredictor;
+import s3dx.infer.WindowPredictor.Windowing;
+import s3dx.net.Design;
+import s3dx.net.Preset;
+import s3dx.synth.MotionClass;
+
+/**
+ * Two designs side by side: each side is a preset or the current design; their costs (from
+ * {@link CostReport}) and the difference, and both models' predictions on the same clip as it plays,
+ * normal or reversed. Predictions reuse the player's pieces: {@link ModelChoice} picks each side's model
+ * (a demo or in-app trained model of that architecture, else seeded untrained weights),
+ * {@link PredictionEngine} runs it, {@link TopKBars} shows it.
+ */
+public final class CompareView extends BorderPane {
+    /** A side's choice: a preset, or null for the current design. */
+    public static final Preset CURRENT = null;
+
+    /** An item of a side's chooser: a preset, or (null) the current design. */
+    public record Choice(Preset preset) {}
+    private static final int TOP = 3;
+
+    private final DesignModel model;
+    private final Supplier<List<ModelChoice>> models;
+    private final Side left, right;
+    private final GridPane costs = new GridPane();
+    private final FrameView frame = new FrameView();
+    private final ChoiceBox<Path> clip = new ChoiceBox<>();
+    private final Button play = new Button(t("player.play"));
+    private final ToggleButton reverse = new ToggleButton(t("player.reverse"));
+    private final Label status = new Label();
+    private final AtomicReference<Playback.Shown> pending = new AtomicReference<>();
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread th = new Thread(r, "s3dx-compare-models");
+        th.setDaemon(true);
+        return th;
+    });
+    private Playback playback;
+    private boolean active;
+
+    /** {@code models}: the models with real weights to prefer (demos, trained in the app). */
+    public CompareView(DesignModel model, Path assets, Supplier<List<ModelChoice>> models) {
+        this.model = model;
+        this.models = models;
+        setId("compare-view");
+        getStyleClass().add("compare");
+        left = new Side("left", Preset.I2D);
+        right = new Side("right", Preset.S3D_G);
+        costs.getStyleClass().add("compare-costs");
+        costs.setHgap(18);
+        costs.setVgap(6);
+
+        clip.getItems().setAll(PlayerView.demoClips(assets));
+        clip.setConverter(new StringConverter<>() {
+            public String toString(Path p) {
+                return p == null ? "" : s3dx.app.i18n.I18n.classLabel(p.getFileName().toString().replace(".mp4", "").replace('_', ' '));
+            }
+            public Path fromString(String s) { return null; }
+        });
+        clip.valueProperty().addListener((o, a, p) -> openClip(p));
+        play.setOnAction(e -> togglePlay());
+        play.setMinWidth(70);
+        reverse.selectedProperty().addListener((o, a, b) -> windowingChanged());
+        reverse.getStyleClass().add("reverse-toggle");
+        HBox transport = new HBox(8, label(t("compare.clip")), clip, play, reverse);
+        transport.setAlignment(Pos.CENTER_LEFT);
+        frame.setPrefSize(320, 320);
+        frame.setMinSize(160, 160);
+        VBox video = new VBox(8, transport, frame, status);
+        VBox.setVgrow(frame, Priority.ALWAYS);
+        video.getStyleClass().add("panel");
+
+        HBox sides = new HBox(12, left.box, video, right.box);
+        HBox.setHgrow(left.box, Priority.ALWAYS);
+        HBox.setHgrow(right.box, Priority.ALWAYS);
+        HBox.setHgrow(video, Priority.SOMETIMES);
+        Label title = new Label(t("compare.costs"));
+        title.getStyleClass().add("panel-title");
+        VBox costPanel = new VBox(8, title, costs);
+        costPanel.getStyleClass().add("panel");
+        VBox body = new VBox(12, costPanel, sides);
+        VBox.setVgrow(sides, Priority.ALWAYS);
+        body.setPadding(new Insets(12));
+        setCenter(body);
+
+        model.designProperty().addListener((o, a, d) -> {
+            refreshCosts();
+            for (Side s : List.of(left, right)) if (s.preset() == CURRENT) s.designChanged();
+        });
+        refreshCosts();
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                Playback.Shown s = pending.getAndSet(null);
+                if (s == null) return;
+                frame.show(s.frame());
+                if (playback != null && !playback.isPlaying()) play.setText(t("player.play"));
+                for (Side side : List.of(left, right)) side.request(s.index());
+            }
+        }.start();
+    }
+
+    // ---- costs ----
+
+    /** The design shown on a side: the preset at the current design's clip, classes and width, or the current design. */
+    public Design design(Preset p) {
+        return p == CURRENT ? model.getDesign() : Presets.applyTo(p, model.getDesign());
+    }
+
+    public Side left() {
+        return left;
+    }
+
+    public Side right() {
+        return right;
+    }
+
+    private void refreshCosts() {
+        CostReport a = left.report(), b = right.report();
+        costs.getChildren().clear();
+        costs.addRow(0, new Label(), head(left.name()), head(right.name()), head(t("compare.difference")));
+        row(1, "params", t("compare.params"), a.params(), b.params());
+        row(2, "macs", t("compare.macs"), a.macs(), b.macs());
+        row(3, "flops", t("compare.flops"), a.flops(), b.flops());
+        row(4, "activations", t("compare.activations"), a.activationBytes(), b.activationBytes());
+    }
+
+    private void row(int r, String id, String what, long a, long b) {
+        Label l = new Label(what);
+        Label va = value("compare-left-" + id, a), vb = value("compare-right-" + id, b);
+        long d = b - a;
+        Label diff = new Label((d > 0 ? "+" : d < 0 ? "−" : "±") + CostFormat.count(Math.abs(d)) + "  (" + Fmt.delta(b, a) + ")");
+        diff.setId("compare-diff-" + id);
+        diff.getStyleClass().add(d > 0 ? "compare-more" : d < 0 ? "compare-less" : "compare-same");
+        costs.addRow(r, l, va, vb, diff);
+    }
+
+    private static Label value(String id, long n) {
+        Label l = new Label(CostFormat.count(n));
+        l.setId(id);
+        l.getStyleClass().add("compare-value");
+        return l;
+    }
+
+    private static Label head(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("compare-head");
+        return l;
+    }
+
+    private static Label label(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("control-label");
+        return l;
+    }
+
+    // ---- video ----
+
+    /** Starts loading the sides' models and the first clip (the tab calls this when it is first shown). */
+    public void activate() {
+        if (active) return;
+        active = true;
+        left.designChanged();
+        right.designChanged();
+        if (clip.getValue() == null && !clip.getItems().isEmpty()) clip.setValue(clip.getItems().get(0));
+    }
+
+    public boolean openClip(String name) {
+        for (Path p : clip.getItems()) {
+            if (p.getFileName().toString().equals(name + ".mp4")) {
+                clip.setValue(p);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void openClip(Path p) {
+        if (playback != null) playback.close();
+        playback = null;
+        if (p == null) return;
+        try {
+            playback = new Playback(p, pending::set, msg -> Platform.runLater(() -> status.setText(msg)));
+            playback.setLoop(true);
+            status.setText(p.getFileName().toString());
+        } catch (s3dx.video.VideoException e) {
+            status.setText(e.getMessage());
+            return;
+        }
+        for (Side s : List.of(left, right)) s.engine.setVideo(p);
+        playback.seek(0);
+    }
+
+    public void togglePlay() {
+        if (playback == null) return;
+        if (playback.isPlaying()) {
+            playback.pause();
+            play.setText(t("player.play"));
+        } else {
+            playback.play();
+            play.setText(t("player.pause"));
+        }
+    }
+
+    public javafx.beans.property.BooleanProperty reverseProperty() {
+        return reverse.selectedProperty();
+    }
+
+    private void windowingChanged() {
+        for (Side s : List.of(left, right)) {
+            s.engine.setWindowing(s.windowing());
+        }
+    }
+
+    public void dispose() {
+        if (playback != null) playback.close();
+        left.engine.close();
+        right.engine.close();
+        loader.shutdownNow();
+    }
+
+    /** One side: its design chooser, model and predictions. */
+    public final class Side {
+        private final ComboBox<Choice> chooser = new ComboBox<>();
+        private final Label modelLabel = new Label(), top1 = new Label();
+        private final TopKBars bars = new TopKBars(TOP);
+        private PredictionEngine engine;
+        private final VBox box;
+        private WindowPredictor predictor;
+        private ModelChoice loading;
+
+        Side(String id, Preset initial) {
+            engine = new PredictionEngine(r -> Platform.runLater(() -> {
+                if (r.generation() == this.engine.generation()) {
+                    bars.show(r.prediction().top(TOP));
+                    top1.setText(s3dx.app.i18n.I18n.classLabel(r.prediction().top(1).get(0).label()));
+                }
+            }), msg -> Platform.runLater(() -> modelLabel.setText(msg)));
+            List<Choice> items = new ArrayList<>();
+            items.add(new Choice(CURRENT));
+            for (Preset p : Preset.values()) items.add(new Choice(p));
+            chooser.getItems().setAll(items);
+            chooser.setId("compare-" + id + "-design");
+            StringConverter<Choice> names = new StringConverter<>() {
+                public String toString(Choice c) { return c == null ? "" : c.preset() == CURRENT ? t("compare.current") : c.preset().displayName(); }
+                public Choice fromString(String s) { return null; }
+            };
+            chooser.setConverter(names);
+            chooser.setButtonCell(new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(Choice p, boolean empty) {
+                    super.updateItem(p, empty);
+                    setText(empty ? "" : names.toString(p));
+                }
+            });
+            chooser.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(Choice p, boolean empty) {
+                    super.updateItem(p, empty);
+                    setText(empty ? "" : names.toString(p));
+                }
+            });
+            chooser.setValue(new Choice(initial));
+            chooser.valueProperty().addListener((o, a, b) -> {
+                refreshCosts();
+                designChanged();
+            });
+            modelLabel.getStyleClass().add("hint");
+            modelLabel.setWrapText(true);
+            top1.getStyleClass().add("compare-top1");
+            top1.setId("compare-" + id + "-top1");
+            Label predictions = new Label(t("compare.predictions"));
+            predictions.getStyleClass().add("section-title");
+            box = new VBox(8, chooser, predictions, top1, bars, modelLabel);
+            box.getStyleClass().add("panel");
+            box.setMinWidth(260);
+        }
+
+        public ComboBox<Choice> chooser() {
+            return chooser;
+        }
+
+        public Preset preset() {
+            return chooser.getValue() == null ? CURRENT : chooser.getValue().preset();
+        }
+
+        String name() {
+            return preset() == CURRENT ? t("compare.current") : preset().displayName();
+        }
+
+        public CostReport report() {
+            return CostReport.of(design(preset()));
+        }
+
+        Windowing windowing() {
+            int t = loading == null || loading.design() == null ? 16 : loading.design().frames();
+            return new Windowing(t, 1, 8, reverse.isSelected());
+        }
+
+        /** Picks the side's model again (after its design changed). */
+        void designChanged() {
+            if (!active) return;
+            Design d = design(preset());
+            ModelChoice c = ModelChoice.matching(models.get(), d)
+                    .orElseGet(() -> ModelChoice.untrained(d.withWidthMultiplier(0.25).withClasses(MotionClass.values().length), 16));
+            if (loading != null && loading.kind() == c.kind() && c.design() != null && loading.design() != null
+                    && loading.design().equals(c.design()) && loading.file() == c.file()) return;
+            loading = c;
+            modelLabel.setText(t("player.loading", c.name()));
+            Task<OnnxSession> task = new Task<>() {
+                @Override
+                protected OnnxSession call() {
+                    return c.open();
+                }
+            };
+            task.setOnSucceeded(e -> {
+                if (c != loading) {
+                    task.getValue().close();
+                    return;
+                }
+                predictor = WindowPredictor.of(task.getValue());
+                engine.setWindowing(windowing());
+                engine.setModel(task.getValue(), predictor);
+                modelLabel.setText(c.untrained() ? c.name() + "  ·  " + t("player.untrainedBanner") : c.name());
+                bars.show(null);
+                top1.setText("");
+            });
+            task.setOnFailed(e -> modelLabel.setText(t("player.modelFailed", task.getException().getMessage())));
+            loader.execute(task);
+        }
+
+        void request(long frameIndex) {
+            if (predictor == null) return;
+            engine.request(Math.max(0, engine.windowing().latestStartEndingAt(frameIndex)));
+        }
+    }
+}

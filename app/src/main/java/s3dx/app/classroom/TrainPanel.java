@@ -1,0 +1,238 @@
+package s3dx.app.classroom;
+
+import static s3dx.app.i18n.I18n.t;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import onnx.Onnx.ModelProto;
+import s3dx.app.model.DesignModel;
+import s3dx.app.player.ModelChoice;
+import s3dx.net.Design;
+import s3dx.net.Network;
+import s3dx.onnx.ModelInfo;
+import s3dx.onnx.OnnxModelBuilder;
+import s3dx.synth.MotionClass;
+import s3dx.train.Evaluation;
+import s3dx.train.TrainConfig;
+import s3dx.train.TrainModels;
+import s3dx.train.TrainProgress;
+import s3dx.train.TrainResult;
+import s3dx.train.Trainer;
+
+/**
+ * Trains the current design's blocks at a laptop-sized demo size on MotionShapes ({@link Trainer} in a
+ * {@link Task}): steps, batch and seed; a live loss and accuracy chart; Cancel; then the held-out accuracy on
+ * normal and reversed clips, and the trained model goes to {@code onTrained} (the player takes it).
+ */
+public final class TrainPanel extends BorderPane {
+    /** A finished run and its model, ready for the player. */
+    public record Trained(TrainResult result, ModelChoice model) {}
+
+    private final DesignModel model;
+    private final Consumer<ModelChoice> onTrained;
+    private final Spinner<Integer> steps = new Spinner<>(1, 100_000, 200, 50), batch = new Spinner<>(2, 256, 16, 2),
+            seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
+    private final Button start = new Button(t("train.start")), cancel = new Button(t("common.cancel"));
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label(t("train.idle")), result = new Label(), size = new Label();
+    private final XYChart.Series<Number, Number> loss = new XYChart.Series<>(), accuracy = new XYChart.Series<>();
+    private final LineChart<Number, Number> chart;
+    private final AtomicBoolean cancelFlag = new AtomicBoolean();
+    private double width = 0.25;
+    private int frames = 16, pixels = 64, evalClips = TrainConfig.DEFAULT_EVAL_CLIPS;
+    private Task<Trained> task;
+    private volatile Trained last;
+    private volatile boolean busy;
+
+    public TrainPanel(DesignModel model, Consumer<ModelChoice> onTrained) {
+        this.model = model;
+        this.onTrained = onTrained;
+        setId("train-panel");
+        getStyleClass().add("train-panel");
+        for (Spinner<Integer> s : new Spinner[]{steps, batch, seed}) {
+            s.setEditable(true);
+            s.setPrefWidth(110);
+        }
+        steps.setId("train-steps");
+        batch.setId("train-batch");
+        seed.setId("train-seed");
+        start.setId("train-start");
+        cancel.setId("train-cancel");
+        start.setDefaultButton(true);
+        cancel.setDisable(true);
+        start.setOnAction(e -> start());
+        cancel.setOnAction(e -> cancel());
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label(t("train.steps")), steps);
+        form.addRow(1, new Label(t("train.batch")), batch);
+        form.addRow(2, new Label(t("train.seed")), seed);
+        size.setWrapText(true);
+        size.getStyleClass().add("hint");
+        model.designProperty().addListener((o, a, d) -> showSize());
+        showSize();
+        HBox buttons = new HBox(8, start, cancel);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true);
+        status.setId("train-status");
+        result.setWrapText(true);
+        result.setId("train-result");
+        result.getStyleClass().add("train-result");
+        Label head = new Label(t("train.title"));
+        head.getStyleClass().add("panel-title");
+        Label about = new Label(t("train.about"));
+        about.setWrapText(true);
+        VBox side = new VBox(10, head, about, size, form, buttons, progress, status, result);
+        side.setPrefWidth(340);
+        side.setPadding(new Insets(12));
+        side.getStyleClass().add("panel");
+
+        NumberAxis x = new NumberAxis(), y = new NumberAxis();
+        x.setLabel(t("train.axis.step"));
+        y.setLabel(t("train.axis.value"));
+        chart = new LineChart<>(x, y);
+        chart.setId("train-chart");
+        chart.setTitle(t("train.chart"));
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        loss.setName(t("train.loss"));
+        accuracy.setName(t("train.accuracy"));
+        chart.getData().addAll(loss, accuracy);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox right = new VBox(chart);
+        right.setPadding(new Insets(12));
+        setLeft(side);
+        setCenter(right);
+    }
+
+    /** The size trained at (tests use a smaller one than the default 0.25 × 16×64×64). */
+    public void setDemoSize(double width, int frames, int pixels) {
+        this.width = width;
+        this.frames = frames;
+        this.pixels = pixels;
+        showSize();
+    }
+
+    public void setEvalClips(int n) {
+        evalClips = n;
+    }
+
+    public Spinner<Integer> stepsSpinner() {
+        return steps;
+    }
+
+    public Spinner<Integer> batchSpinner() {
+        return batch;
+    }
+
+    public XYChart.Series<Number, Number> lossSeries() {
+        return loss;
+    }
+
+    public Task<Trained> task() {
+        return task;
+    }
+
+    public Trained last() {
+        return last;
+    }
+
+    public boolean running() {
+        return busy;
+    }
+
+    /** The current design's blocks at the demo size with MotionShapes' classes. */
+    public Design demoDesign() {
+        return model.getDesign().withWidthMultiplier(width).withClip(frames, pixels, pixels).withClasses(MotionClass.values().length);
+    }
+
+    private void showSize() {
+        size.setText(t("train.size", TrainModels.describe(model.getDesign()), width, frames, pixels, pixels));
+    }
+
+    public void start() {
+        if (running()) return;
+        Design d = demoDesign();
+        TrainConfig config = TrainConfig.of(d, steps.getValue(), batch.getValue(), seed.getValue()).withEvalClips(evalClips);
+        cancelFlag.set(false);
+        loss.getData().clear();
+        accuracy.getData().clear();
+        result.setText("");
+        Task<Trained> t = new Task<>() {
+            @Override
+            protected Trained call() {
+                updateMessage(t("train.starting"));
+                TrainResult r = Trainer.train(config, p -> {
+                    updateProgress(p.step(), p.steps());
+                    updateMessage(t("train.progress", p.step(), p.steps(), p.avgLoss(), 100 * p.avgAccuracy(), p.clipsPerSecond()));
+                    Platform.runLater(() -> plot(p));
+                    if (p.step() == p.steps() && evalClips > 0) updateMessage(t("train.evaluating", evalClips));
+                }, cancelFlag::get);
+                if (r.cancelled()) return new Trained(r, null);
+                ModelInfo info = TrainModels.modelInfo(r);
+                ModelProto proto = OnnxModelBuilder.build(Network.of(r.design()), r.weights(), info);
+                return new Trained(r, ModelChoice.trained(proto, info));
+            }
+        };
+        task = t;
+        busy = true;
+        progress.progressProperty().bind(t.progressProperty());
+        status.textProperty().bind(t.messageProperty());
+        start.setDisable(true);
+        cancel.setDisable(false);
+        t.setOnSucceeded(e -> finish(t, () -> {
+            last = t.getValue();
+            TrainResult r = last.result();
+            if (r.cancelled()) {
+                status.setText(t("train.cancelled", r.stepsDone(), r.config().steps()));
+                return;
+            }
+            Evaluation ev = r.evaluation();
+            status.setText(t("train.done", r.stepsDone(), r.seconds()));
+            result.setText(ev == null ? "" : t("train.result", ev.clips(), 100 * ev.accuracy(), 100 * ev.partnerRate(), 100 * ev.sameLabelRate()));
+            onTrained.accept(last.model());
+        }));
+        t.setOnFailed(e -> finish(t, () -> status.setText(t("train.failed",
+                t.getException() == null ? t("error.unknown") : String.valueOf(t.getException().getMessage())))));
+        t.setOnCancelled(e -> finish(t, () -> status.setText(t("train.cancelled", 0, config.steps()))));
+        Thread th = new Thread(t, "s3dx-train");
+        th.setDaemon(true);
+        th.start();
+    }
+
+    private void finish(Task<?> t, Runnable r) {
+        busy = false;
+        progress.progressProperty().unbind();
+        status.textProperty().unbind();
+        start.setDisable(false);
+        cancel.setDisable(true);
+        r.run();
+    }
+
+    /** Stops after the current step; the run ends as cancelled (no held-out test, the player keeps its model). */
+    public void cancel() {
+        cancelFlag.set(true);
+    }
+
+    private void plot(TrainProgress p) {
+        loss.getData().add(new XYChart.Data<>(p.step(), p.avgLoss()));
+        accuracy.getData().add(new XYChart.Data<>(p.step(), p.avgAccuracy()));
+    }
+}
