@@ -13,7 +13,8 @@ import s3dx.app.model.DesignModel;
 import s3dx.app.view.MainWindow;
 
 /**
- * The S3D Explorer designer. Starts with S3D-G (or the design file given as the first argument).
+ * The S3D Explorer designer. Starts with S3D-G, or the design file given as the first argument; a video given
+ * there instead opens and plays in the player.
  * {@code -Ds3dx.home=DIR} moves the autosave and recent files; {@code -Ds3dx.snapshot=FILE.png} writes a
  * picture of the window once it is shown, and {@code -Ds3dx.snapshotExit=true} quits after that;
  * {@code -Ds3dx.lang=zh-CN} overrides the saved language, {@code -Ds3dx.start=...} the first view.
@@ -27,14 +28,25 @@ public class ExplorerApp extends Application {
         if (System.getProperty("s3dx.lang") != null) s3dx.app.i18n.I18n.setLocale(java.util.Locale.forLanguageTag(System.getProperty("s3dx.lang")));
         DesignModel model = DesignModel.withDefaultDesign();
         MainWindow window = new MainWindow(stage, model, home, ModelExporters.onnx());
+        Path video = null;
         if (!getParameters().getUnnamed().isEmpty()) {
-            try {
-                model.open(Path.of(getParameters().getUnnamed().get(0)));
-            } catch (s3dx.design.DesignFileException e) {
-                System.err.println(e.getMessage());
+            Path arg = Path.of(getParameters().getUnnamed().get(0));
+            if (isVideo(arg)) {
+                video = arg;
+            } else {
+                try {
+                    model.open(arg);
+                } catch (s3dx.design.DesignFileException e) {
+                    System.err.println(e.getMessage());
+                }
             }
         }
         window.show();
+        if (video != null) { // a video given on the command line plays in the player
+            window.tabs().getSelectionModel().select(1);
+            window.player().open(video);
+            window.player().play();
+        }
         startIn(window, System.getProperty("s3dx.start"));
         String snapshot = System.getProperty("s3dx.snapshot");
         if (snapshot != null) {
@@ -70,6 +82,11 @@ public class ExplorerApp extends Application {
             case "train" -> window.tabs().getSelectionModel().select(3);
             default -> System.err.println("s3dx.start: unknown view " + where);
         }
+    }
+
+    private static boolean isVideo(Path p) {
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".mp4") || n.endsWith(".avi") || n.endsWith(".webm") || n.endsWith(".mov") || n.endsWith(".mkv") || n.endsWith(".gif");
     }
 
     public static void main(String[] args) {

@@ -77,6 +77,11 @@ public final class WindowPredictor {
         public Ranked best() {
             return top(1).get(0);
         }
+
+        /** The same prediction without its energy maps, the bulk of its memory (they feed only the frame overlay). */
+        public Prediction withoutEnergy() {
+            return new Prediction(startFrame, endFrame, startSeconds, endSeconds, reversed, probs, labels, gates, Map.of());
+        }
     }
 
     private final OnnxSession session;

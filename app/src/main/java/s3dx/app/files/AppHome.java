@@ -3,7 +3,7 @@ package s3dx.app.files;
 import java.nio.file.Path;
 
 /**
- * Where the app keeps its own files: the autosave, the clean-exit marker and the recent-files list.
+ * Where the app keeps its own files: the autosave, the clean-exit marker and the recent design and video lists.
  * {@code ~/.s3d-explorer} unless the system property {@code s3dx.home} names another folder (tests do).
  */
 public record AppHome(Path dir) {
@@ -24,5 +24,9 @@ public record AppHome(Path dir) {
 
     public Path recentFiles() {
         return dir.resolve("recent-files.txt");
+    }
+
+    public Path recentVideos() {
+        return dir.resolve("recent-videos.txt");
     }
 }

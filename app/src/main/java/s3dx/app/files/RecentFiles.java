@@ -7,20 +7,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The most recently opened or saved design files, newest first, kept in {@link AppHome#recentFiles()}. */
+/** The most recently used files, newest first, kept one per line in a list file: designs or videos. */
 public final class RecentFiles {
     public static final int LIMIT = 8;
 
-    private final AppHome home;
+    private final Path listFile;
 
+    /** The design files ({@link AppHome#recentFiles()}). */
     public RecentFiles(AppHome home) {
-        this.home = home;
+        this(home.recentFiles());
+    }
+
+    private RecentFiles(Path listFile) {
+        this.listFile = listFile;
+    }
+
+    /** The videos opened in the player ({@link AppHome#recentVideos()}). */
+    public static RecentFiles videos(AppHome home) {
+        return new RecentFiles(home.recentVideos());
     }
 
     public List<Path> list() {
         try {
-            if (!Files.isRegularFile(home.recentFiles())) return List.of();
-            return Files.readAllLines(home.recentFiles(), StandardCharsets.UTF_8).stream()
+            if (!Files.isRegularFile(listFile)) return List.of();
+            return Files.readAllLines(listFile, StandardCharsets.UTF_8).stream()
                     .filter(s -> !s.isBlank()).map(Path::of).limit(LIMIT).toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
@@ -43,8 +53,8 @@ public final class RecentFiles {
 
     private void write(List<Path> files) {
         try {
-            Files.createDirectories(home.dir());
-            Files.write(home.recentFiles(), files.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
+            Files.createDirectories(listFile.toAbsolutePath().getParent());
+            Files.write(listFile, files.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
         } catch (IOException ignored) {
             // the list is a convenience; failing to keep it must not disturb the user
         }

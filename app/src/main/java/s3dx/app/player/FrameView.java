@@ -25,6 +25,7 @@ public final class FrameView extends Region {
     private final DoubleProperty opacity = new SimpleDoubleProperty(0.45);
     private PixelBuffer<IntBuffer> buffer;
     private int[] pixels = new int[0];
+    private final ImageBuffer overlayPixels = new ImageBuffer();
     private int width, height;
     private Tensor energy;
     private int energySlice;
@@ -113,16 +114,16 @@ public final class FrameView extends Region {
             lo = Math.min(lo, d[off + i]);
             hi = Math.max(hi, d[off + i]);
         }
-        WritableImage img = new WritableImage(ew, eh);
+        javafx.scene.image.PixelWriter pw = overlayPixels.writer(ew, eh);
         int alpha = (int) Math.round(255 * opacity.get());
         for (int y = 0; y < eh; y++) {
             for (int x = 0; x < ew; x++) {
                 double v = hi > lo ? (d[off + y * ew + x] - lo) / (hi - lo) : 0.5;
-                img.getPixelWriter().setArgb(x, y, ColorMap.argb(v, alpha));
+                pw.setArgb(x, y, ColorMap.argb(v, alpha));
             }
         }
         Rectangle2D r = cropOnScreen();
         g.setImageSmoothing(true);
-        g.drawImage(img, r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
+        overlayPixels.draw(g, r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
     }
 }

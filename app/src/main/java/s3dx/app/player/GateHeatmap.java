@@ -5,7 +5,6 @@ import static s3dx.app.i18n.I18n.t;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import s3dx.infer.WindowPredictor.Prediction;
@@ -15,6 +14,7 @@ import s3dx.infer.WindowPredictor.Prediction;
  * with the current window outlined.
  */
 public final class GateHeatmap extends CanvasPane {
+    private final ImageBuffer pixels = new ImageBuffer();
     private String scope;
     private List<Prediction> windows = List.of();
     private long current = -1;
@@ -51,15 +51,14 @@ public final class GateHeatmap extends CanvasPane {
             return;
         }
         int cols = windows.size(), rows = windows.get(0).gates().get(scope).length;
-        WritableImage img = new WritableImage(cols, rows);
-        PixelWriter pw = img.getPixelWriter();
+        PixelWriter pw = pixels.writer(cols, rows);
         for (int x = 0; x < cols; x++) {
             float[] v = windows.get(x).gates().get(scope);
             for (int y = 0; y < rows && v != null && y < v.length; y++) pw.setArgb(x, y, ColorMap.argb(v[y], 255));
         }
         double iw = w - left - 8, ih = h - top - bottom;
         g.setImageSmoothing(false);
-        g.drawImage(img, left, top, iw, ih);
+        pixels.draw(g, left, top, iw, ih);
         g.fillText(t("tile.channels", rows), 2, top + 10);
         g.fillText(t("player.windowsAxis"), left, h - 3);
         for (int x = 0; x < cols; x++) {

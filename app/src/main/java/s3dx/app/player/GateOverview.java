@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import s3dx.infer.WindowPredictor.Prediction;
@@ -18,6 +17,7 @@ import s3dx.infer.WindowPredictor.Prediction;
  * (stretched to a common width), the mean gate value at the right. Click a row to select that scope.
  */
 public final class GateOverview extends CanvasPane {
+    private final ImageBuffer pixels = new ImageBuffer();
     private Prediction current;
     private String selected;
     private final List<String> scopes = new ArrayList<>();
@@ -52,8 +52,7 @@ public final class GateOverview extends CanvasPane {
         g.setFont(Font.font(Math.max(7, Math.min(10, rowH - 1))));
         double labelW = 150, meanW = 40, bw = Math.max(10, w - labelW - meanW - 6);
         int cols = 64;
-        WritableImage img = new WritableImage(cols, scopes.size());
-        PixelWriter pw = img.getPixelWriter();
+        PixelWriter pw = pixels.writer(cols, scopes.size());
         int r = 0;
         for (Map.Entry<String, float[]> e : current.gates().entrySet()) {
             float[] v = e.getValue();
@@ -72,6 +71,6 @@ public final class GateOverview extends CanvasPane {
             r++;
         }
         g.setImageSmoothing(false);
-        g.drawImage(img, labelW, top, bw, rowH * scopes.size());
+        pixels.draw(g, labelW, top, bw, rowH * scopes.size());
     }
 }

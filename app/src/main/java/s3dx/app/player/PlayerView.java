@@ -83,6 +83,8 @@ public final class PlayerView extends BorderPane {
     private final ToggleButton reverse = new ToggleButton(t("player.reverse"));
     private final CheckBox loop = new CheckBox(t("player.loop"));
     private final ChoiceBox<Double> speed = new ChoiceBox<>();
+    private final MenuButton recentMenu = new MenuButton(t("player.recentVideos"));
+    private s3dx.app.files.RecentFiles recentVideos;
     private final Spinner<Integer> clip = new Spinner<>(2, 64, 16), step = new Spinner<>(1, 8, 1), stride = new Spinner<>(1, 64, 8),
             average = new Spinner<>(1, 16, 1);
     private final PredictionEngine engine;
@@ -154,13 +156,15 @@ public final class PlayerView extends BorderPane {
             clips.getItems().add(m);
         }
         clips.setDisable(clips.getItems().isEmpty());
+        recentMenu.setOnShowing(e -> fillRecent());
+        fillRecent();
         Button openModel = new Button(t("player.openOnnx"));
         openModel.setOnAction(e -> chooseModel());
         modelProgress.setPrefWidth(90);
         modelProgress.setVisible(false);
         Label m = new Label(t("player.model"));
         m.getStyleClass().add("toolbar-label");
-        HBox bar = new HBox(8, open, clips, new Separator(Orientation.VERTICAL), m, modelBox, openModel, modelProgress, modelStatus);
+        HBox bar = new HBox(8, open, clips, recentMenu, new Separator(Orientation.VERTICAL), m, modelBox, openModel, modelProgress, modelStatus);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("player-toolbar");
         return bar;
@@ -315,6 +319,28 @@ public final class PlayerView extends BorderPane {
     }
 
     /** Opens a video (paused at its first frame). */
+    /** Keeps the videos this player opens in {@code list}, offered under "Recent videos". */
+    public void rememberVideosIn(s3dx.app.files.RecentFiles list) {
+        recentVideos = list;
+        fillRecent();
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        if (recentVideos != null) {
+            for (Path p : recentVideos.list()) {
+                MenuItem m = new MenuItem(p.getFileName().toString());
+                m.setOnAction(e -> open(p));
+                recentMenu.getItems().add(m);
+            }
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    public MenuButton recentMenu() {
+        return recentMenu;
+    }
+
     public void open(Path file) {
         if (playback != null) playback.close();
         playback = null;
@@ -325,6 +351,7 @@ public final class PlayerView extends BorderPane {
             return;
         }
         video = file;
+        if (recentVideos != null) recentVideos.add(file);
         playback.setLoop(loop.isSelected());
         playback.setSpeed(speed.getValue());
         seeking = true;
@@ -332,7 +359,7 @@ public final class PlayerView extends BorderPane {
         seek.setValue(0);
         seeking = false;
         currentFrame = 0;
-        timeline.clear();
+        clearTimeline();
         engine.setVideo(file);
         playButton.setText(t("player.play"));
         var i = playback.info();
@@ -500,7 +527,7 @@ public final class PlayerView extends BorderPane {
         }
         engine.setWindowing(windowing());
         engine.setModel(s, p);
-        timeline.clear();
+        clearTimeline();
         modelReady.set(true);
         requestPrediction();
         refresh();
@@ -525,7 +552,7 @@ public final class PlayerView extends BorderPane {
 
     private void windowingChanged() {
         engine.setWindowing(windowing());
-        timeline.clear();
+        clearTimeline();
         requestPrediction();
         refresh();
     }
@@ -537,12 +564,33 @@ public final class PlayerView extends BorderPane {
     private void requestPrediction() {
         if (playback == null || predictor == null) return;
         long start = currentStart();
-        if (!timeline.containsKey(start)) engine.request(start);
+        Prediction known = timeline.get(start);
+        if (known == null) engine.request(start);
+        else if (known.energy().isEmpty()) engine.requestAgain(start); // its overlay was dropped to save memory
+    }
+
+    /**
+     * The timeline keeps every window's probabilities and gates, but energy maps (up to megabytes a window at
+     * full size) only for the windows received last, so that memory stays flat however long the video.
+     */
+    static final int WINDOWS_WITH_ENERGY = 64;
+    private final java.util.ArrayDeque<Long> withEnergy = new java.util.ArrayDeque<>();
+
+    private void clearTimeline() {
+        timeline.clear();
+        withEnergy.clear();
     }
 
     private void accept(PredictionEngine.Result r) {
         if (r.generation() != engine.generation()) return;
-        timeline.put(r.prediction().startFrame(), r.prediction());
+        long start = r.prediction().startFrame();
+        timeline.put(start, r.prediction());
+        withEnergy.remove(start);
+        withEnergy.addLast(start);
+        while (withEnergy.size() > WINDOWS_WITH_ENERGY) {
+            Prediction old = timeline.get(withEnergy.removeFirst());
+            if (old != null) timeline.put(old.startFrame(), old.withoutEnergy());
+        }
         predictionsReceived++;
         refresh();
     }

@@ -116,6 +116,13 @@ public final class PredictionEngine implements AutoCloseable {
         if (drainQueued.compareAndSet(false, true)) submit(this::drain);
     }
 
+    /** Asks again for a window that was already predicted (the caller dropped part of its result). */
+    public void requestAgain(long start) {
+        if (start < 0 || worker.isShutdown()) return;
+        submit(() -> finished.remove(start));
+        request(start);
+    }
+
     private void drain() {
         drainQueued.set(false);
         long start = wanted.getAndSet(-1);

@@ -140,6 +140,7 @@ public final class MainWindow {
         designer.setLeft(left);
         Path assets = s3dx.assets.Assets.dir().orElse(null);
         this.player = new PlayerView(model.designProperty(), assets);
+        player.rememberVideosIn(RecentFiles.videos(home));
         for (ModelChoice c : trained) player.useModel(c);
         this.compare = new CompareView(model, assets, this::knownModels);
         this.train = new TrainPanel(model, this::acceptTrained);

@@ -154,4 +154,58 @@ class PlayerViewTest {
         assertEquals("moving right", fx(() -> view.shownPredictionProperty().get().best().label()));
         assertFalse(fx(() -> view.bars().label(0)).isEmpty());
     }
+
+    @Test
+    void openedVideosAreOfferedAgainUnderRecentVideos() throws Exception {
+        s3dx.app.files.AppHome home = new s3dx.app.files.AppHome(dir.resolve("home"));
+        assertTrue(fx(() -> {
+            view.rememberVideosIn(s3dx.app.files.RecentFiles.videos(home));
+            return view.recentMenu().isDisable();
+        }), "nothing opened yet");
+        fx(() -> {
+            view.open(clip);
+            return null;
+        });
+        // a later session reading the same home lists the clip, and choosing it opens it
+        PlayerView later = fx(() -> {
+            PlayerView v = new PlayerView(null, null);
+            v.rememberVideosIn(s3dx.app.files.RecentFiles.videos(home));
+            return v;
+        });
+        assertEquals(List.of("left.mp4"), fx(() -> later.recentMenu().getItems().stream().map(m -> m.getText()).toList()));
+        assertFalse(fx(() -> later.recentMenu().isDisable()));
+        fx(() -> {
+            later.dispose();
+            return null;
+        });
+    }
+
+    @Test
+    void energyMapsAreKeptForRecentWindowsOnlySoMemoryStaysFlat() throws Exception {
+        Path longer = dir.resolve("long.mp4");
+        MotionShapes.write(new MotionShapes(MotionShapes.Options.defaults(64, 120)).clip(6, MotionClass.GROWING), longer, 25);
+        fx(() -> {
+            view.useModel(ModelChoice.file(model));
+            return null;
+        });
+        waitUntil(30, () -> view.modelReadyProperty().get());
+        fx(() -> {
+            view.strideSpinner().getValueFactory().setValue(1);
+            view.loopBox().setSelected(true); // windows skipped while busy are filled on the next pass
+            view.open(longer);
+            view.play();
+            return null;
+        });
+        int more = PlayerView.WINDOWS_WITH_ENERGY + 10;
+        waitUntil(60, () -> view.timeline().size() >= more);
+        fx(() -> {
+            view.pause();
+            return null;
+        });
+        TreeMap<Long, Prediction> shown = fx(view::timeline);
+        long kept = shown.values().stream().filter(p -> !p.energy().isEmpty()).count();
+        assertTrue(kept <= PlayerView.WINDOWS_WITH_ENERGY, kept + " windows still hold energy maps");
+        assertTrue(shown.values().stream().allMatch(p -> p.gates().size() == 37), "gates stay for every window");
+        assertFalse(shown.lastEntry().getValue().energy().isEmpty(), "the newest window keeps its overlay");
+    }
 }
