@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import s3dx.design.DesignJson;
 import s3dx.net.Block;
 import s3dx.net.ConvMode;
@@ -22,26 +16,14 @@ import s3dx.net.Preset;
 
 class CountCommandTest {
 
-    record Run(int exit, String out, String err) {}
 
-    static Run run(String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CommandLine cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            int exit = cl.execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(old);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void jsonForS3dGHasTheSpecNumbers() throws Exception {
-        Run r = run("count", "--preset", "s3d-g", "--format", "json");
+        CliRun r = run("count", "--preset", "s3d-g", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(9_545_056L, j.get("params").asLong());
@@ -61,8 +43,8 @@ class CountCommandTest {
     void setChangesOneBlockAndMatchesTheDesignFile(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("d.json");
         DesignJson.write(Preset.S3D.design().withClip(16, 224, 224).withMode(Block.Mixed_4b, ConvMode.THREE_D).withGated(Block.Mixed_4b, true), f);
-        Run fromFile = run("count", "--design", f.toString(), "--format", "csv");
-        Run fromSet = run("count", "--preset", "s3d", "--frames", "16", "--set", "Mixed_4b=3d+gate", "--format", "csv");
+        CliRun fromFile = run("count", "--design", f.toString(), "--format", "csv");
+        CliRun fromSet = run("count", "--preset", "s3d", "--frames", "16", "--set", "Mixed_4b=3d+gate", "--format", "csv");
         assertEquals(0, fromSet.exit(), fromSet.err());
         assertEquals(fromFile.out(), fromSet.out());
         assertTrue(fromSet.out().contains("Mixed_4b/Branch_1/gate"));
@@ -75,7 +57,7 @@ class CountCommandTest {
                 {"count", "--preset", "s3d", "--set", "Mixed_9z=3d"}, {"count", "--preset", "s3d", "--format", "xml"},
                 {"count", "--design", "/nonexistent/d.json"}, {"count", "--preset", "s3d", "--nope"},
                 {"count", "--preset", "s3d", "--set", "Conv2d_1a_7x7=sep3d+gate"}}) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertTrue(r.exit() != 0, String.join(" ", args));
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -84,7 +66,7 @@ class CountCommandTest {
 
     @Test
     void presetsListsEveryPreset() {
-        Run r = run("presets");
+        CliRun r = run("presets");
         assertEquals(Preset.values().length, r.out().strip().lines().count());
         assertTrue(r.out().contains("8,320,048"));
     }

@@ -36,14 +36,14 @@ class ExportInferCommandTest {
     void exportThenInferWritesTopClassesAndEveryOutput(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("m.onnx"), labels = dir.resolve("labels.txt"), clip = dir.resolve("clip.npy"), json = dir.resolve("out.json");
         Files.writeString(labels, "abseiling\nair drumming\narchery\narm wrestling\n");
-        CountCommandTest.Run e = CountCommandTest.run(args("export", SMALL, "--seed", "3", "--labels", labels.toString(), "--out", model.toString()));
+        CliRun e = CliRun.of(args("export", SMALL, "--seed", "3", "--labels", labels.toString(), "--out", model.toString()));
         assertEquals(0, e.exit(), e.err());
         assertTrue(e.out().startsWith("wrote " + model), e.out());
 
         Tensor x = Tensor.zeros(2, 3, 16, 112, 112);
         for (int i = 0; i < x.data().length; i++) x.data()[i] = (float) Math.sin(i * 0.001);
         Npy.write(x, clip);
-        CountCommandTest.Run r = CountCommandTest.run("infer", "--model", model.toString(), "--input-npy", clip.toString(),
+        CliRun r = CliRun.of("infer", "--model", model.toString(), "--input-npy", clip.toString(),
                 "--top", "2", "--json", json.toString(), "--threads", "1");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("clip 1:") && r.out().contains(" 2. "), r.out());
@@ -65,12 +65,12 @@ class ExportInferCommandTest {
         WeightSet w = WeightInit.seeded(net, 77);
         Path st = dir.resolve("w.safetensors"), model = dir.resolve("m.onnx");
         SafeTensors.write(w, Map.of(), st);
-        CountCommandTest.Run ok = CountCommandTest.run(args("export", SMALL, "--weights", st.toString(), "--out", model.toString()));
+        CliRun ok = CliRun.of(args("export", SMALL, "--weights", st.toString(), "--out", model.toString()));
         assertEquals(0, ok.exit(), ok.err());
         assertEquals(w.tensors(), OnnxModelFile.read(model).weights().tensors());
 
         SafeTensors.write(w.with("Mixed_4c/Branch_2/gate.bias", Tensor.zeros(3)), Map.of(), st);
-        CountCommandTest.Run bad = CountCommandTest.run(args("export", SMALL, "--weights", st.toString(), "--out", model.toString()));
+        CliRun bad = CliRun.of(args("export", SMALL, "--weights", st.toString(), "--out", model.toString()));
         assertEquals(1, bad.exit());
         assertTrue(bad.err().contains("Mixed_4c/Branch_2/gate.bias is [3], expected [16]"), bad.err());
         assertEquals(1, bad.err().strip().lines().count(), "one line: " + bad.err());
@@ -79,25 +79,25 @@ class ExportInferCommandTest {
     @Test
     void userErrorsAreOneLineWithoutStackTrace(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("m.onnx"), clip = dir.resolve("clip.npy");
-        assertEquals(0, CountCommandTest.run(args("export", SMALL, "--out", model.toString())).exit());
+        assertEquals(0, CliRun.of(args("export", SMALL, "--out", model.toString())).exit());
         Npy.write(Tensor.zeros(1, 3, 8, 112, 112), clip);
-        CountCommandTest.Run r = CountCommandTest.run("infer", "--model", model.toString(), "--input-npy", clip.toString());
+        CliRun r = CliRun.of("infer", "--model", model.toString(), "--input-npy", clip.toString());
         assertEquals(1, r.exit());
         assertEquals("s3dx infer: clip has shape [1,3,8,112,112] but this model takes [N,3,16,112,112]", r.err().strip());
-        CountCommandTest.Run missing = CountCommandTest.run("infer", "--model", dir.resolve("none.onnx").toString(), "--input-npy", clip.toString());
+        CliRun missing = CliRun.of("infer", "--model", dir.resolve("none.onnx").toString(), "--input-npy", clip.toString());
         assertEquals(1, missing.exit());
         assertTrue(missing.err().strip().endsWith("none.onnx: no such file"), missing.err());
         assertFalse(missing.err().contains("\tat "), "no stack trace");
-        CountCommandTest.Run both = CountCommandTest.run(args("export", SMALL, "--seed", "1", "--weights", "w.safetensors", "--out", model.toString()));
+        CliRun both = CliRun.of(args("export", SMALL, "--seed", "1", "--weights", "w.safetensors", "--out", model.toString()));
         assertEquals("s3dx export: give --weights or --seed, not both", both.err().strip());
     }
 
     @Test
     void rank4ClipIsTakenAsABatchOfOne(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("m.onnx"), clip = dir.resolve("clip.npy"), json = dir.resolve("o.json");
-        assertEquals(0, CountCommandTest.run(args("export", SMALL, "--out", model.toString())).exit());
+        assertEquals(0, CliRun.of(args("export", SMALL, "--out", model.toString())).exit());
         Npy.write(Tensor.zeros(3, 16, 112, 112), clip);
-        CountCommandTest.Run r = CountCommandTest.run("infer", "--model", model.toString(), "--input-npy", clip.toString(), "--json", json.toString());
+        CliRun r = CliRun.of("infer", "--model", model.toString(), "--input-npy", clip.toString(), "--json", json.toString());
         assertEquals(0, r.exit(), r.err());
         assertArrayEquals(new long[]{1, 3, 16, 112, 112},
                 new ObjectMapper().convertValue(new ObjectMapper().readTree(json.toFile()).get("input").get("shape"), long[].class));

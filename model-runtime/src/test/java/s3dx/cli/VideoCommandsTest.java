@@ -2,15 +2,9 @@ package s3dx.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import s3dx.synth.MotionClass;
 import s3dx.video.VideoReader;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,28 +13,15 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class VideoCommandsTest {
 
-    record Run(int code, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int code = cl.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(old);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void synthWritesClipsAndManifestThenVideoInfoReadsThem(@TempDir Path dir) throws Exception {
-        Run r = run("synth", "--count", "3", "--out", dir.toString(), "--seed", "5", "--frames", "6", "--size", "32");
-        assertEquals(0, r.code(), r.err());
+        CliRun r = run("synth", "--count", "3", "--out", dir.toString(), "--seed", "5", "--frames", "6", "--size", "32");
+        assertEquals(0, r.exit(), r.err());
         List<String> manifest = Files.readAllLines(dir.resolve("manifest.csv"));
         assertEquals("file,label", manifest.get(0));
         assertEquals(4, manifest.size());
@@ -54,8 +35,8 @@ class VideoCommandsTest {
             }
         }
         String first = manifest.get(1).split(",")[0];
-        Run info = run("video-info", "--count", dir.resolve(first).toString());
-        assertEquals(0, info.code(), info.err());
+        CliRun info = run("video-info", "--count", dir.resolve(first).toString());
+        assertEquals(0, info.exit(), info.err());
         assertTrue(info.out().contains("32x32"), info.out());
         assertTrue(info.out().contains("decoded:   6 frames"), info.out());
     }
@@ -69,12 +50,12 @@ class VideoCommandsTest {
                 {"synth", "--count", "0", "--out", dir.toString()},
                 {"synth", "--count", "1", "--out", dir.toString(), "--size", "33"},
                 {"synth", "--count", "1", "--out", junk.resolve("sub").toString()}}) {
-            Run r = run(args);
-            assertNotEquals(0, r.code(), String.join(" ", args));
+            CliRun r = run(args);
+            assertNotEquals(0, r.exit(), String.join(" ", args));
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertFalse(r.err().contains("\tat "), r.err());
         }
-        Run r = run("video-info", junk.toString());
+        CliRun r = run("video-info", junk.toString());
         assertTrue(r.err().contains("junk.webm"), r.err());
     }
 }

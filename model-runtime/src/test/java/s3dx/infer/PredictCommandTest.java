@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import s3dx.cli.Main;
+import s3dx.cli.CliRun;
 import s3dx.net.Design;
 import s3dx.net.Preset;
 import s3dx.synth.MotionClass;
@@ -41,27 +35,15 @@ class PredictCommandTest {
         MotionShapes.write(new MotionShapes(MotionShapes.Options.defaults(64, 40)).clip(3, MotionClass.MOVING_LEFT), video, 25);
     }
 
-    record Run(int exit, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CommandLine cl = Main.commandLine();
-            cl.setErr(new PrintWriter(err, true));
-            return new Run(cl.execute(args), out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(old);
-        }
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void printsOneTimelineLinePerWindowAndCsvMatchesWindowPredictor() throws Exception {
         Path csv = dir.resolve("t.csv");
-        Run r = run("predict", "--model", model.toString(), "--video", video.toString(), "--clip", "16", "--stride", "8",
+        CliRun r = run("predict", "--model", model.toString(), "--video", video.toString(), "--clip", "16", "--stride", "8",
                 "--csv", csv.toString(), "--threads", "1");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().filter(l -> l.matches("\\s*\\d+\\.\\d+s-.*")).toList();
@@ -108,13 +90,13 @@ class PredictCommandTest {
 
     @Test
     void errorsAreOneLine() {
-        Run noVideo = run("predict", "--model", model.toString(), "--video", dir.resolve("nope.mp4").toString());
+        CliRun noVideo = run("predict", "--model", model.toString(), "--video", dir.resolve("nope.mp4").toString());
         assertEquals(1, noVideo.exit());
         assertEquals("s3dx predict: " + dir.resolve("nope.mp4") + ": no such file", noVideo.err().strip());
-        Run noModel = run("predict", "--model", dir.resolve("nope.onnx").toString(), "--video", video.toString());
+        CliRun noModel = run("predict", "--model", dir.resolve("nope.onnx").toString(), "--video", video.toString());
         assertEquals(1, noModel.exit());
         assertEquals(1, noModel.err().strip().lines().count(), noModel.err());
-        Run badStride = run("predict", "--model", model.toString(), "--video", video.toString(), "--stride", "0");
+        CliRun badStride = run("predict", "--model", model.toString(), "--video", video.toString(), "--stride", "0");
         assertEquals(1, badStride.exit());
         assertTrue(badStride.err().contains("--stride must be at least 1"), badStride.err());
     }

@@ -21,6 +21,24 @@ public final class ColorMap {
         return alpha << 24 | r << 16 | g << 8 | b;
     }
 
+    /**
+     * Frame {@code t} of an energy map [T',H',W'] as H'xW' ARGB pixels, stretched min to max (the overlay shows
+     * where a layer fires most within the frame, not absolute levels).
+     */
+    public static int[] heat(s3dx.tensor.Tensor energy, int t, int alpha) {
+        int eh = (int) energy.dim(1), ew = (int) energy.dim(2);
+        int off = Math.max(0, Math.min((int) energy.dim(0) - 1, t)) * eh * ew;
+        float[] d = energy.data();
+        float lo = Float.MAX_VALUE, hi = -Float.MAX_VALUE;
+        for (int i = 0; i < eh * ew; i++) {
+            lo = Math.min(lo, d[off + i]);
+            hi = Math.max(hi, d[off + i]);
+        }
+        int[] argb = new int[eh * ew];
+        for (int i = 0; i < argb.length; i++) argb[i] = argb(hi > lo ? (d[off + i] - lo) / (hi - lo) : 0.5, alpha);
+        return argb;
+    }
+
     public static Color color(double v) {
         int c = argb(v, 255);
         return Color.rgb(c >> 16 & 255, c >> 8 & 255, c & 255);

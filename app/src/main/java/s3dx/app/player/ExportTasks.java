@@ -136,18 +136,9 @@ public final class ExportTasks {
         g.drawImage(src, 0, 0, ow, oh, null);
         if (p != null && block != null && p.energy().get(block) != null && opacity > 0) {
             Tensor e = p.energy().get(block);
-            int t = energySlice(p, e, frame), eh = (int) e.dim(1), ew = (int) e.dim(2);
-            float[] d = e.data();
-            int off = t * eh * ew;
-            float lo = Float.MAX_VALUE, hi = -Float.MAX_VALUE;
-            for (int i = 0; i < eh * ew; i++) {
-                lo = Math.min(lo, d[off + i]);
-                hi = Math.max(hi, d[off + i]);
-            }
+            int eh = (int) e.dim(1), ew = (int) e.dim(2);
             BufferedImage heat = new BufferedImage(ew, eh, BufferedImage.TYPE_INT_ARGB);
-            for (int y = 0; y < eh; y++) {
-                for (int x = 0; x < ew; x++) heat.setRGB(x, y, ColorMap.argb(hi > lo ? (d[off + y * ew + x] - lo) / (hi - lo) : 0.5, 255));
-            }
+            heat.setRGB(0, 0, ew, eh, ColorMap.heat(e, energySlice(p, e, frame), 255), 0, ew);
             double side = Math.min(f.width(), f.height());
             if (pre != null) side = Math.min(side, pre.cropSize() * side / pre.resizeShortSide());
             double sx = ow / (double) f.width(), sy = oh / (double) f.height();

@@ -105,23 +105,9 @@ public final class FrameView extends Region {
         GraphicsContext g = overlay.getGraphicsContext2D();
         g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         if (energy == null || width == 0 || opacity.get() <= 0) return;
-        int th = (int) energy.dim(0), eh = (int) energy.dim(1), ew = (int) energy.dim(2);
-        int t = Math.max(0, Math.min(th - 1, energySlice));
-        float[] d = energy.data();
-        int off = t * eh * ew;
-        float lo = Float.MAX_VALUE, hi = -Float.MAX_VALUE;
-        for (int i = 0; i < eh * ew; i++) {
-            lo = Math.min(lo, d[off + i]);
-            hi = Math.max(hi, d[off + i]);
-        }
-        javafx.scene.image.PixelWriter pw = overlayPixels.writer(ew, eh);
-        int alpha = (int) Math.round(255 * opacity.get());
-        for (int y = 0; y < eh; y++) {
-            for (int x = 0; x < ew; x++) {
-                double v = hi > lo ? (d[off + y * ew + x] - lo) / (hi - lo) : 0.5;
-                pw.setArgb(x, y, ColorMap.argb(v, alpha));
-            }
-        }
+        int eh = (int) energy.dim(1), ew = (int) energy.dim(2);
+        int[] argb = ColorMap.heat(energy, energySlice, (int) Math.round(255 * opacity.get()));
+        overlayPixels.writer(ew, eh).setPixels(0, 0, ew, eh, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, ew);
         Rectangle2D r = cropOnScreen();
         g.setImageSmoothing(true);
         overlayPixels.draw(g, r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
