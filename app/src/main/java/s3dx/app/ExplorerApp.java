@@ -16,7 +16,8 @@ import s3dx.app.view.MainWindow;
  * The S3D Explorer designer. Starts with S3D-G, or the design file given as the first argument; a video given
  * there instead opens and plays in the player.
  * {@code -Ds3dx.home=DIR} moves the autosave and recent files; {@code -Ds3dx.snapshot=FILE.png} writes a
- * picture of the window once it is shown, and {@code -Ds3dx.snapshotExit=true} quits after that;
+ * picture of the window once it is shown (after {@code -Ds3dx.snapshotDelay} seconds, default 2), and
+ * {@code -Ds3dx.snapshotExit=true} quits after that;
  * {@code -Ds3dx.lang=zh-CN} overrides the saved language, {@code -Ds3dx.start=...} the first view.
  */
 public class ExplorerApp extends Application {
@@ -50,7 +51,7 @@ public class ExplorerApp extends Application {
         startIn(window, System.getProperty("s3dx.start"));
         String snapshot = System.getProperty("s3dx.snapshot");
         if (snapshot != null) {
-            PauseTransition wait = new PauseTransition(Duration.seconds(2));
+            PauseTransition wait = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("s3dx.snapshotDelay", "2"))));
             wait.setOnFinished(e -> {
                 try {
                     ImageExport.writePng(window.scene().getRoot(), Path.of(snapshot));

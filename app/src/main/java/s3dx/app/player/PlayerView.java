@@ -351,7 +351,10 @@ public final class PlayerView extends BorderPane {
             return;
         }
         video = file;
-        if (recentVideos != null) recentVideos.add(file);
+        if (recentVideos != null) {
+            recentVideos.add(file);
+            fillRecent();
+        }
         playback.setLoop(loop.isSelected());
         playback.setSpeed(speed.getValue());
         seeking = true;

@@ -166,6 +166,7 @@ class PlayerViewTest {
             view.open(clip);
             return null;
         });
+        assertFalse(fx(() -> view.recentMenu().isDisable()), "offered at once in this session too");
         // a later session reading the same home lists the clip, and choosing it opens it
         PlayerView later = fx(() -> {
             PlayerView v = new PlayerView(null, null);
