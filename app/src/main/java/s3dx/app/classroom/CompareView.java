@@ -255,6 +255,7 @@ public final class CompareView extends BorderPane {
         left.engine.close();
         right.engine.close();
         loader.shutdownNow();
+        s3dx.app.player.PlayerView.awaitNativeWork(loader);
     }
 
     /** One side: its design chooser, model and predictions. */

@@ -762,5 +762,18 @@ public final class PlayerView extends BorderPane {
         if (playback != null) playback.close();
         engine.close();
         background.shutdownNow();
+        awaitNativeWork(background);
+    }
+
+    /**
+     * Waits (boundedly) for a worker that may be inside ONNX Runtime: a JVM that exits while a daemon thread
+     * is creating or running a session can crash in native code.
+     */
+    public static void awaitNativeWork(ExecutorService worker) {
+        try {
+            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

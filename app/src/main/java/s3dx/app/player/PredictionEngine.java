@@ -187,5 +187,6 @@ public final class PredictionEngine implements AutoCloseable {
             reader = null;
         });
         worker.shutdown();
+        PlayerView.awaitNativeWork(worker);
     }
 }
