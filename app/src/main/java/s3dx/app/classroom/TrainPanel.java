@@ -54,6 +54,7 @@ public final class TrainPanel extends BorderPane {
     private final XYChart.Series<Number, Number> loss = new XYChart.Series<>(), accuracy = new XYChart.Series<>();
     private final LineChart<Number, Number> chart;
     private final AtomicBoolean cancelFlag = new AtomicBoolean();
+    private Thread worker;
     private double width = 0.25;
     private int frames = 16, pixels = 64, evalClips = TrainConfig.DEFAULT_EVAL_CLIPS;
     private Task<Trained> task;
@@ -214,6 +215,7 @@ public final class TrainPanel extends BorderPane {
         t.setOnCancelled(e -> finish(t, () -> status.setText(t("train.cancelled", 0, config.steps()))));
         Thread th = new Thread(t, "s3dx-train");
         th.setDaemon(true);
+        worker = th;
         th.start();
     }
 
@@ -227,6 +229,17 @@ public final class TrainPanel extends BorderPane {
     }
 
     /** Stops after the current step; the run ends as cancelled (no held-out test, the player keeps its model). */
+    /** Cancels a run and waits (at most 10 s) for it to leave libtorch, so that exiting cannot crash in native code. */
+    public void dispose() {
+        cancel();
+        if (worker == null) return;
+        try {
+            worker.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void cancel() {
         cancelFlag.set(true);
     }

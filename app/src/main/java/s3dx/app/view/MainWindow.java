@@ -328,7 +328,7 @@ public final class MainWindow {
         autosave.markCleanExit();
         player.dispose();
         compare.dispose();
-        train.cancel();
+        train.dispose();
         stage.close();
     }
 
