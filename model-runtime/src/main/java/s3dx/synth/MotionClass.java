@@ -21,7 +21,7 @@ public enum MotionClass {
     FADING_OUT("fading out");
 
     /** Classpath resource holding the label list, one per line, in index order. */
-    public static final String LABELS_RESOURCE = "/s3dx/synth/motionshapes_labels.txt";
+    public static final String LABELS_RESOURCE = "/s3dx/assets/motionshapes_labels.txt"; // assets/, packaged by the pom
 
     private final String label;
 
