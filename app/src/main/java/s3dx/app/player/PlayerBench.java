@@ -106,7 +106,10 @@ public final class PlayerBench {
         System.out.printf(Locale.ROOT, "max FX pulse gap %.1f ms; gaps over 50 ms: %d of %d pulses (after a 2 s warm-up)%n",
                 maxGap[0] / 1e6, over50[0], pulses[0] - 31);
         System.out.printf(Locale.ROOT, "VmRSS start %d MB, end %d MB%n", rssStart / 1024, rssKb() / 1024);
-        Platform.runLater(() -> view[0].dispose());
+        onFx(() -> {
+            view[0].dispose(); // waits for the inference thread: exiting while it is in ONNX Runtime can crash
+            return null;
+        });
         Platform.exit();
         System.exit(0);
     }
@@ -114,7 +117,7 @@ public final class PlayerBench {
     private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
         var f = new java.util.concurrent.FutureTask<>(c);
         Platform.runLater(f);
-        return f.get(10, TimeUnit.SECONDS);
+        return f.get(30, TimeUnit.SECONDS);
     }
 
     static long rssKb() {
