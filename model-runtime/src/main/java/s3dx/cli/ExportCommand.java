@@ -67,8 +67,6 @@ public class ExportCommand implements Callable<Integer> {
             return SafeTensors.read(weights).weights().requireFits(net);
         } catch (WeightMismatchException e) {
             throw new Main.UserError(weights + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new Main.UserError(e.getMessage());
         }
     }
 

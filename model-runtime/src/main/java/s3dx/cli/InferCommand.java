@@ -43,12 +43,7 @@ public class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (top < 1) throw new Main.UserError("--top must be at least 1, got " + top);
-        Tensor clip;
-        try {
-            clip = Npy.read(input);
-        } catch (IOException e) {
-            throw new Main.UserError(e.getMessage());
-        }
+        Tensor clip = Npy.read(input);
         if (clip.rank() == 4) clip = new Tensor(prepend(1, clip.shape()), clip.data());
         try (OnnxSession s = OnnxSession.open(model, threads == null ? OnnxSession.defaultThreads() : threads)) {
             InferenceResult r = s.run(clip);

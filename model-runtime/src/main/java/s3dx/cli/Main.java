@@ -31,13 +31,18 @@ public class Main {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("s3dx " + commandLine.getCommandName() + ": " + message(ex));
-            return ex instanceof DesignException || ex instanceof UserError || ex.getClass().getName().startsWith("s3dx.") ? 1 : 3;
+            return ex instanceof DesignException || ex instanceof UserError || ex instanceof java.io.IOException
+                    || ex.getClass().getName().startsWith("s3dx.") ? 1 : 3;
         });
         return cl;
     }
 
     private static String message(Throwable ex) {
-        if (ex.getClass().getName().startsWith("s3dx.") || ex instanceof IllegalArgumentException) return ex.getMessage();
+        if (ex instanceof java.nio.file.NoSuchFileException f) return f.getFile() + ": no such file";
+        if (ex instanceof java.nio.file.AccessDeniedException f) return f.getFile() + ": permission denied";
+        if (ex instanceof java.nio.file.FileSystemException f) return f.getFile() + ": " + f.getReason();
+        if (ex.getClass().getName().startsWith("s3dx.") || ex instanceof IllegalArgumentException
+                || ex instanceof java.io.IOException) return ex.getMessage();
         return "unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
     }
 

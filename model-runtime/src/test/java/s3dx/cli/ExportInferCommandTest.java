@@ -88,6 +88,9 @@ class ExportInferCommandTest {
         assertEquals(1, missing.exit());
         assertTrue(missing.err().strip().endsWith("none.onnx: no such file"), missing.err());
         assertFalse(missing.err().contains("\tat "), "no stack trace");
+        CliRun noClip = CliRun.of("infer", "--model", model.toString(), "--input-npy", dir.resolve("none.npy").toString());
+        assertEquals("s3dx infer: " + dir.resolve("none.npy") + ": no such file", noClip.err().strip());
+        assertEquals(1, noClip.exit());
         CliRun both = CliRun.of(args("export", SMALL, "--seed", "1", "--weights", "w.safetensors", "--out", model.toString()));
         assertEquals("s3dx export: give --weights or --seed, not both", both.err().strip());
     }
