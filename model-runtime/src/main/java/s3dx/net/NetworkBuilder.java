@@ -18,10 +18,9 @@ final class NetworkBuilder {
     static Network build(Design design) {
         try {
             return layOut(design);
-        } catch (DesignException e) {
+        } catch (ClipTooSmallException e) {
             int least = smallestValid(design, e.field());
-            throw least < 0 ? e : new DesignException(e.field(), e.getMessage().substring(e.field().length() + 2)
-                    + "; use at least " + least);
+            throw least < 0 ? e : e.withMinimum(least);
         }
     }
 
@@ -38,7 +37,7 @@ final class NetworkBuilder {
             try {
                 layOut(trial);
                 return v;
-            } catch (DesignException tooSmall) {
+            } catch (ClipTooSmallException tooSmall) {
                 // keep growing
             }
         }
@@ -150,13 +149,9 @@ final class NetworkBuilder {
 
     /** A clip too small for the pools fails here, naming the clip dimension and the first layer it empties. */
     private Shape checked(String layer, Shape out) {
-        if (out.t() < 1) throw new DesignException("frames", tooSmall(design.frames(), "frames", layer, out.t()));
-        if (out.h() < 1) throw new DesignException("height", tooSmall(design.height(), "pixels", layer, out.h()));
-        if (out.w() < 1) throw new DesignException("width", tooSmall(design.width(), "pixels", layer, out.w()));
+        if (out.t() < 1) throw new ClipTooSmallException("frames", design.frames(), layer, out.t(), -1);
+        if (out.h() < 1) throw new ClipTooSmallException("height", design.height(), layer, out.h(), -1);
+        if (out.w() < 1) throw new ClipTooSmallException("width", design.width(), layer, out.w(), -1);
         return out;
-    }
-
-    private static String tooSmall(int value, String unit, String layer, int got) {
-        return value + " " + unit + " is too small: " + layer + " would produce " + got;
     }
 }

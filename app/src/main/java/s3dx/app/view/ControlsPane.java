@@ -140,7 +140,17 @@ public final class ControlsPane extends VBox {
     private static void show(Label l, Problem p, String... fields) {
         boolean mine = p != null && p.concerns(fields);
         l.setVisible(mine);
-        l.setText(mine ? "\u26a0 " + p.field() + ": " + p.message() : "");
+        l.setText(mine ? "\u26a0 " + describe(p) : "");
+    }
+
+    /** The problem in the UI's language where the library gives its parts (a clip too small), else as given. */
+    static String describe(Problem p) {
+        if (p.cause() instanceof s3dx.net.ClipTooSmallException c) {
+            String what = t("controls." + c.field());
+            return c.minimum() > 0 ? t("problem.clipTooSmall", what, c.value(), c.layer(), c.produced(), c.minimum())
+                    : t("problem.clipTooSmallNoMinimum", what, c.value(), c.layer(), c.produced());
+        }
+        return p.field() + ": " + p.message();
     }
 
     private static Label section(String text) {
