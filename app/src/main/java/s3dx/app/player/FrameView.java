@@ -63,6 +63,7 @@ public final class FrameView extends Region {
 
     /** The energy map [T',H',W'] to draw (null: none) and which time slice. */
     public void setEnergy(Tensor map, int slice, Preprocessing pre) {
+        if (map == energy && slice == energySlice && pre == preprocessing) return; // nothing new to draw
         energy = map;
         energySlice = slice;
         preprocessing = pre;

@@ -25,6 +25,7 @@ public final class GateHeatmap extends CanvasPane {
     }
 
     public void show(String scope, List<Prediction> sorted, long currentStart) {
+        if (java.util.Objects.equals(scope, this.scope) && currentStart == current && sameWindows(windows, sorted)) return;
         this.scope = scope;
         this.windows = sorted;
         this.current = currentStart;
@@ -69,5 +70,10 @@ public final class GateHeatmap extends CanvasPane {
                 g.setLineWidth(1);
             }
         }
+    }
+
+    /** The same windows in the same order (results are immutable, so the same objects mean the same picture). */
+    static boolean sameWindows(List<Prediction> a, List<Prediction> b) {
+        return a.size() == b.size() && (a.isEmpty() || a.get(0) == b.get(0) && a.get(a.size() - 1) == b.get(b.size() - 1));
     }
 }

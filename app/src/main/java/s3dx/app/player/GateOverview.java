@@ -33,6 +33,7 @@ public final class GateOverview extends CanvasPane {
     }
 
     public void show(Prediction p, String selectedScope) {
+        if (p == current && java.util.Objects.equals(selectedScope, selected)) return; // nothing new to draw
         current = p;
         selected = selectedScope;
         redraw();

@@ -13,24 +13,52 @@ import s3dx.infer.WindowPredictor.Prediction;
 public final class TimelineChart extends CanvasPane {
     static final Color[] PALETTE = {Color.web("#2f7ae5"), Color.web("#ee7a1f"), Color.web("#1f9d57"), Color.web("#d62728"),
             Color.web("#7c3aed"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#7f7f7f"), Color.web("#bcbd22"), Color.web("#17becf")};
+    private static final double LEFT = 34, RIGHT = 150, TOP = 8, BOTTOM = 18;
     private List<Prediction> windows = List.of();
     private double duration = 1, playhead;
+    private Prediction legendOf;
+    /** The playhead moves 10 times a second; as its own node it does not make the curves redraw. */
+    private final javafx.scene.shape.Line playheadLine = new javafx.scene.shape.Line();
 
     public TimelineChart() {
         super(600, 150);
         getStyleClass().add("timeline-chart");
+        playheadLine.setStroke(Color.web("#1e293b"));
+        playheadLine.setStrokeWidth(1.5);
+        playheadLine.setManaged(false);
+        getChildren().add(playheadLine);
     }
 
     public void show(List<Prediction> sorted, double durationSeconds, double playheadSeconds) {
+        double d = Math.max(1e-3, durationSeconds);
+        Prediction legend = legendWindow(sorted, playheadSeconds);
+        boolean same = d == duration && legend == legendOf && GateHeatmap.sameWindows(windows, sorted);
         windows = sorted;
-        duration = Math.max(1e-3, durationSeconds);
+        duration = d;
         playhead = playheadSeconds;
-        redraw();
+        legendOf = legend;
+        if (same) placePlayhead();
+        else redraw();
+    }
+
+    private static Prediction legendWindow(List<Prediction> sorted, double playheadSeconds) {
+        Prediction legend = sorted.isEmpty() ? null : sorted.get(sorted.size() - 1);
+        for (Prediction p : sorted) if (p.startSeconds() <= playheadSeconds) legend = p;
+        return legend;
+    }
+
+    private void placePlayhead() {
+        double pw = Math.max(10, getWidth() - LEFT - RIGHT), ph = Math.max(10, getHeight() - TOP - BOTTOM);
+        double x = LEFT + pw * Math.min(1, playhead / duration);
+        playheadLine.setStartX(x);
+        playheadLine.setEndX(x);
+        playheadLine.setStartY(TOP);
+        playheadLine.setEndY(TOP + ph);
     }
 
     @Override
     protected void draw(GraphicsContext g, double w, double h) {
-        double left = 34, right = 150, top = 8, bottom = 18;
+        double left = LEFT, right = RIGHT, top = TOP, bottom = BOTTOM;
         double pw = Math.max(10, w - left - right), ph = Math.max(10, h - top - bottom);
         g.setFill(Color.WHITE);
         g.fillRect(left, top, pw, ph);
@@ -61,7 +89,7 @@ public final class TimelineChart extends CanvasPane {
                 g.stroke();
             }
             g.setLineWidth(1);
-            Prediction legendOf = windows.stream().filter(p -> p.startSeconds() <= playhead).reduce((a, b) -> b).orElse(last);
+            Prediction legendOf = this.legendOf != null ? this.legendOf : last;
             int row = 0;
             for (var r : legendOf.top(Math.min(classes, 8))) {
                 double y = top + 10 + row++ * 14;
@@ -71,10 +99,6 @@ public final class TimelineChart extends CanvasPane {
                 g.fillText(s3dx.app.i18n.I18n.classLabel(r.label()), left + pw + 22, y + 1);
             }
         }
-        double x = left + pw * Math.min(1, playhead / duration);
-        g.setStroke(Color.web("#1e293b"));
-        g.setLineWidth(1.5);
-        g.strokeLine(x, top, x, top + ph);
-        g.setLineWidth(1);
+        placePlayhead();
     }
 }
