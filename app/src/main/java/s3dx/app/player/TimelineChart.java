@@ -79,12 +79,17 @@ public final class TimelineChart extends CanvasPane {
                 g.setStroke(PALETTE[c % PALETTE.length]);
                 g.setLineWidth(1.6);
                 g.beginPath();
+                double lastX = Double.NEGATIVE_INFINITY;
                 for (int i = 0; i < windows.size(); i++) {
                     Prediction p = windows.get(i);
                     double x = left + pw * ((p.startSeconds() + p.endSeconds()) / 2 / duration);
+                    // at most one point a pixel: a long video's thousands of windows would cost the renderer
+                    // thousands of segments a class for no visible difference
+                    if (x - lastX < 1 && i != windows.size() - 1) continue;
                     double y = top + ph * (1 - p.probs()[c]);
                     if (i == 0) g.moveTo(x, y);
                     else g.lineTo(x, y);
+                    lastX = x;
                 }
                 g.stroke();
             }
