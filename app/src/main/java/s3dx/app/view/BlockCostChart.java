@@ -66,18 +66,11 @@ public final class BlockCostChart extends BarChart<String, Number> {
         double top = 0;
         for (Block b : SHOWN) top = Math.max(top, m.of(r.blocks().get(b)) / 1e9);
         if (y.getUpperBound() >= top && y.getUpperBound() <= 2 * top && !y.isAutoRanging()) return;
-        double step = niceStep(top / 5);
+        double step = Fmt.niceStep(top / 5);
         y.setAutoRanging(false);
         y.setLowerBound(0);
         y.setUpperBound(Math.max(step, Math.ceil(top * 1.05 / step) * step));
         y.setTickUnit(step);
-    }
-
-    private static double niceStep(double raw) {
-        if (!(raw > 0)) return 1;
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        double f = raw / p;
-        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
     }
 
     private void refresh() {

@@ -78,4 +78,12 @@ public final class Fmt {
         for (long d : dims) sb.append(sb.length() == 0 ? "" : "\u00d7").append(d);
         return sb.toString();
     }
+
+    /** A chart axis step of 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    static double niceStep(double raw) {
+        if (!(raw > 0)) return 1;
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / p;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+    }
 }

@@ -100,11 +100,11 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
                 y1 = Math.max(y1, d.getYValue().doubleValue());
             }
         }
-        double xs = niceStep((x1 - x0) * 1.4 / 7);
+        double xs = Fmt.niceStep((x1 - x0) * 1.4 / 7);
         x.setAutoRanging(false);
         y.setAutoRanging(false);
         double lo = Math.max(0, Math.floor(x0 / xs) * xs - xs), hi = Math.ceil((x1 + (x1 - x0) * 0.35) / xs) * xs;
-        double ys = niceStep(y1 * 1.1 / 6), top = Math.ceil(y1 * 1.1 / ys) * ys;
+        double ys = Fmt.niceStep(y1 * 1.1 / 6), top = Math.ceil(y1 * 1.1 / ys) * ys;
         // only move the axes when the points leave them or leave much of them empty (new tick labels cost a frame)
         boolean fits = x.getLowerBound() <= x0 && x.getUpperBound() >= x1 + (x1 - x0) * 0.2 && y.getUpperBound() >= y1 * 1.02
                 && x.getUpperBound() - x.getLowerBound() <= 2 * (hi - lo) && y.getUpperBound() <= 2 * top;
@@ -115,13 +115,6 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
         y.setLowerBound(0);
         y.setUpperBound(top);
         y.setTickUnit(ys);
-    }
-
-    private static double niceStep(double raw) {
-        if (!(raw > 0)) return 1;
-        double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        double f = raw / p;
-        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
     }
 
     /** A chart symbol with its name beside it. */
