@@ -34,9 +34,9 @@ fi
 rm -rf "$OUT/input" "$OUT/runtime" "$OUT/jdeps"
 mkdir -p "$OUT/input" "$OUT/jdeps" "$OUT/fx"
 cp "$app/app.jar" "$app"/lib/*.jar "$OUT/input/"
-# libtorch (DJL's pytorch-native-cpu, ~110 MB) is for training, which the desktop app does not offer yet: left out
-# unless KEEP_TRAINING_NATIVES=1 (without it DJL would download libtorch on first use).
-if [ "${KEEP_TRAINING_NATIVES:-0}" != 1 ]; then rm -f "$OUT"/input/pytorch-native-*.jar; fi
+# libtorch (DJL's pytorch-native-cpu, ~110 MB) is for the Train tab; DROP_TRAINING_NATIVES=1 leaves it out of a
+# slimmer package whose Train tab then says it cannot load its engine (DJL runs offline: it never downloads one).
+if [ "${DROP_TRAINING_NATIVES:-0}" = 1 ]; then rm -f "$OUT"/input/pytorch-native-*.jar; fi
 # Assets ship as files beside the jars (lib/app/assets; the launcher sets -Ds3dx.assets=$APPDIR/assets): ONNX Runtime
 # and FFmpeg want real files, not jar resources. The label lists are also inside the model-runtime jar.
 mkdir -p "$OUT/input/assets"
@@ -74,7 +74,11 @@ echo "stage: jdeps found $found" >&2
 echo "stage: jlink --add-modules $modules" >&2
 # No --compress: the packages are compressed anyway and an uncompressed jimage starts faster.
 # --generate-cds-archive: a CDS archive of the runtime's default class list (JDK 17 plugin).
+# On Linux the runtime carries app/src/main/jvm/linux.options (heavy workers at nice 19); linked in, the JVM takes
+# them without the warning it prints when they come from a command line.
+vm_options=()
+if [ "$(uname -s)" = Linux ]; then vm_options=(--add-options "$(grep -v '^#' "$root/app/src/main/jvm/linux.options" | paste -sd' ' -)"); fi
 jlink --module-path "$OUT/fx" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-  --generate-cds-archive --output "$OUT/runtime"
+  --generate-cds-archive "${vm_options[@]}" --output "$OUT/runtime"
 echo "$modules" > "$OUT/runtime-modules.txt"
 rm -rf "$OUT/jdeps"

@@ -7,6 +7,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ public final class OnnxSession implements AutoCloseable {
     private final String source;
     private final long[] inputShape;
     private final ModelInfo info;
+    private FloatBuffer inputBuffer;
 
     private OnnxSession(OrtSession.SessionOptions options, OrtSession session, String source) {
         this.options = options;
@@ -137,19 +140,27 @@ public final class OnnxSession implements AutoCloseable {
         return inputShape.clone();
     }
 
-    /** Runs one batch {@code video} [N,3,T,H,W]. */
-    public InferenceResult run(Tensor video) {
+    /**
+     * Runs one batch {@code video} [N,3,T,H,W]. One run at a time: the input goes through one direct buffer
+     * that is reused while the clip size stays the same (ONNX Runtime would otherwise copy every clip into a
+     * fresh native buffer that only the garbage collector frees).
+     */
+    public synchronized InferenceResult run(Tensor video) {
         checkShape(video.shape());
+        float[] clip = video.data();
+        if (inputBuffer == null || inputBuffer.capacity() != clip.length) {
+            inputBuffer = ByteBuffer.allocateDirect(clip.length * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+        inputBuffer.clear();
+        inputBuffer.put(clip).flip();
         Map<String, Tensor> outputs = new LinkedHashMap<>();
-        try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(video.data()), video.shape());
+        try (OnnxTensor input = OnnxTensor.createTensor(env, inputBuffer, video.shape());
              OrtSession.Result result = session.run(Map.of(OnnxModelBuilder.INPUT, input))) {
             for (Map.Entry<String, OnnxValue> e : result) {
                 if (!(e.getValue() instanceof OnnxTensor t)) throw fail("output '" + e.getKey() + "' is not a tensor");
-                FloatBuffer fb = t.getFloatBuffer();
+                FloatBuffer fb = t.getFloatBuffer();   // a heap copy of the native output
                 if (fb == null) throw fail("output '" + e.getKey() + "' is not float32");
-                float[] data = new float[fb.remaining()];
-                fb.get(data);
-                outputs.put(e.getKey(), new Tensor(t.getInfo().getShape(), data));
+                outputs.put(e.getKey(), new Tensor(t.getInfo().getShape(), arrayOf(fb)));
             }
         } catch (OrtException e) {
             throw new InferenceException(source + ": ONNX Runtime failed to run the model: " + e.getMessage(), e);
@@ -160,6 +171,13 @@ public final class OnnxSession implements AutoCloseable {
             if (name.startsWith(OnnxModelBuilder.ENERGY_PREFIX)) energy.put(name.substring(OnnxModelBuilder.ENERGY_PREFIX.length()), t);
         });
         return new InferenceResult(outputs.get(OnnxModelBuilder.LOGITS), outputs.get(OnnxModelBuilder.PROBS), gates, energy);
+    }
+
+    private static float[] arrayOf(FloatBuffer fb) {
+        if (fb.hasArray() && fb.arrayOffset() == 0 && fb.position() == 0 && fb.remaining() == fb.array().length) return fb.array();
+        float[] data = new float[fb.remaining()];
+        fb.get(data);
+        return data;
     }
 
     private void checkShape(long[] shape) {

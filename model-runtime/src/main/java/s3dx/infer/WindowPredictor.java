@@ -87,6 +87,7 @@ public final class WindowPredictor {
     private final OnnxSession session;
     private final Preprocessing preprocessing;
     private final List<String> labels;
+    private float[] clipBuffer;
 
     public WindowPredictor(OnnxSession session, Preprocessing preprocessing, List<String> labels) {
         this.session = session;
@@ -133,7 +134,8 @@ public final class WindowPredictor {
      * {@code startFrame + i*step}); gives the same clip as the streaming sampler does for that window.
      */
     public Prediction predict(Windowing w, long startFrame, List<RgbFrame> frames, double fps) {
-        Tensor clip = sampler(w).toTensor(frames);
+        Tensor clip = sampler(w).toTensor(frames, clipBuffer);
+        clipBuffer = clip.data();   // the tensor stays inside this call, so its array can be refilled next time
         long end = startFrame + w.span();
         return predict(new ClipWindow(startFrame, end, startFrame / fps, end / fps, clip), w.reverse());
     }
@@ -157,6 +159,7 @@ public final class WindowPredictor {
         long[] s = new long[t.rank() - 1];
         System.arraycopy(t.shape(), 1, s, 0, s.length);
         int n = (int) Tensor.numel(s);
+        if (n == t.data().length) return new Tensor(s, t.data());   // batch of one: the outputs are ours alone
         float[] d = new float[n];
         System.arraycopy(t.data(), 0, d, 0, n);
         return new Tensor(s, d);

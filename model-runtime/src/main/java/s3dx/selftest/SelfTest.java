@@ -20,16 +20,19 @@ import s3dx.onnx.OnnxModelBuilder;
 import s3dx.synth.MotionClass;
 import s3dx.synth.MotionShapes;
 import s3dx.tensor.Tensor;
+import s3dx.train.Torch;
+import s3dx.train.TrainingException;
 import s3dx.video.ClipSampler;
 import s3dx.video.ClipWindow;
 import s3dx.video.VideoReader;
 import s3dx.weights.WeightInit;
 
 /**
- * Checks an installation without a window: ONNX Runtime and FFmpeg natives load, the demo model (or, without one,
- * a small seeded S3D-G built in memory) runs on one window of the demo clip (or of a MotionShapes "moving left" clip
- * written to a temporary mp4 and decoded back), and the outputs are sane. A trained MotionShapes demo model must put
- * the clip's own label first. Used by {@code S3D Explorer --self-test} and {@code s3dx self-test}.
+ * Checks an installation without a window: ONNX Runtime, FFmpeg and libtorch (training) natives load, the demo
+ * model (or, without one, a small seeded S3D-G built in memory) runs on one window of the demo clip (or of a
+ * MotionShapes "moving left" clip written to a temporary mp4 and decoded back), and the outputs are sane. A trained
+ * MotionShapes demo model must put the clip's own label first. Used by {@code S3D Explorer --self-test} and
+ * {@code s3dx self-test}.
  */
 public final class SelfTest {
     /** The in-memory model used when no demo model ships: S3D-G, 16x112x112, width 0.5, the 10 MotionShapes classes. */
@@ -86,6 +89,11 @@ public final class SelfTest {
             session = OnnxSession.open(bytes);
             trainedDemo = false;
             out.printf(Locale.ROOT, "model:   no demo model; built seeded S3D-G 16x112x112 width 0.5 in memory (%.1f MB)%n", bytes.length / 1e6);
+        }
+        try {
+            out.println("train:   " + Torch.describe() + " loads");
+        } catch (TrainingException e) {
+            failures.add(e.getMessage());
         }
         try (OnnxSession s = session) {
             Preprocessing pre = info.preprocessing();

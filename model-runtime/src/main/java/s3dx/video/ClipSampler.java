@@ -74,12 +74,20 @@ public record ClipSampler(Preprocessing preprocessing, int clipLength, int frame
      * Turns exactly T already-chosen frames (in time order) into a [1,3,T,H,W] clip, reversed if set.
      */
     public Tensor toTensor(List<RgbFrame> frames) {
+        return toTensor(frames, null);
+    }
+
+    /**
+     * As {@link #toTensor(List)}, writing into {@code reuse} when it has the clip's size (a full-size clip is
+     * 38 MB: reusing it keeps a player's steady stream of windows from churning the heap).
+     */
+    public Tensor toTensor(List<RgbFrame> frames, float[] reuse) {
         if (frames.size() != clipLength) {
             throw new IllegalArgumentException("need " + clipLength + " frames, got " + frames.size());
         }
         FrameResizer rs = FrameResizer.of(preprocessing);
         int c = cropSize(), plane = c * c;
-        float[] data = new float[3 * clipLength * plane];
+        float[] data = reuse != null && reuse.length == 3 * clipLength * plane ? reuse : new float[3 * clipLength * plane];
         byte[] crop = new byte[plane * 3];
         for (int t = 0; t < clipLength; t++) {
             rs.resizeCrop(frames.get(t), crop);

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -25,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import s3dx.app.Workers;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
 import s3dx.app.player.PlayerView;
@@ -68,11 +68,7 @@ public final class CompareView extends BorderPane {
     private final ToggleButton reverse = new ToggleButton(t("player.reverse"));
     private final Label status = new Label();
     private final AtomicReference<Playback.Shown> pending = new AtomicReference<>();
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread th = new Thread(r, "s3dx-compare-models");
-        th.setDaemon(true);
-        return th;
-    });
+    private final ExecutorService loader = Workers.single("s3dx-compare-models", Workers.Load.HEAVY);
     private Playback playback;
     private boolean active;
 

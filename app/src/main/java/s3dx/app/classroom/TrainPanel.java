@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import onnx.Onnx.ModelProto;
+import s3dx.app.Workers;
 import s3dx.app.model.DesignModel;
 import s3dx.app.player.ModelChoice;
 import s3dx.net.Design;
@@ -213,10 +214,7 @@ public final class TrainPanel extends BorderPane {
         t.setOnFailed(e -> finish(t, () -> status.setText(t("train.failed",
                 t.getException() == null ? t("error.unknown") : String.valueOf(t.getException().getMessage())))));
         t.setOnCancelled(e -> finish(t, () -> status.setText(t("train.cancelled", 0, config.steps()))));
-        Thread th = new Thread(t, "s3dx-train");
-        th.setDaemon(true);
-        worker = th;
-        th.start();
+        worker = Workers.start(t, "s3dx-train", Workers.Load.HEAVY);
     }
 
     private void finish(Task<?> t, Runnable r) {

@@ -7,10 +7,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
+import s3dx.app.Workers;
 import s3dx.app.model.DesignModel;
 import s3dx.design.DesignFileException;
 import s3dx.design.DesignJson;
@@ -29,11 +29,7 @@ public final class Autosave {
     private final AppHome home;
     private final DesignModel model;
     private final PauseTransition debounce;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "s3dx-autosave");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService writer = Workers.single("s3dx-autosave", Workers.Load.LIGHT);
 
     public Autosave(AppHome home, DesignModel model, Duration delay) {
         this.home = home;

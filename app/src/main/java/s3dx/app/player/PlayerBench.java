@@ -53,6 +53,7 @@ public final class PlayerBench {
         started.await();
         PlayerView[] view = new PlayerView[1];
         long[] maxGap = {0}, last = {0}, pulses = {0}, over50 = {0};
+        AnimationTimer[] pulseTimer = new AnimationTimer[1];
         ModelChoice m = model;
         CountDownLatch ready = new CountDownLatch(1);
         Platform.runLater(() -> {
@@ -71,17 +72,22 @@ public final class PlayerBench {
             view[0].open(clip);
             view[0].loopBox().setSelected(true);
             view[0].play();
-            new AnimationTimer() {
+            pulseTimer[0] = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
                     if (last[0] != 0 && pulses[0] > 30) {
                         maxGap[0] = Math.max(maxGap[0], now - last[0]);
-                        if (now - last[0] > 50_000_000L) over50[0]++;
+                        if (now - last[0] > 50_000_000L) {
+                            over50[0]++;
+                            System.out.printf(Locale.ROOT, "  pulse gap %.1f ms ending at JVM uptime %d ms%n", (now - last[0]) / 1e6,
+                                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+                        }
                     }
                     last[0] = now;
                     pulses[0]++;
                 }
-            }.start();
+            };
+            pulseTimer[0].start();
             go.countDown();
         });
         go.await();
@@ -98,7 +104,10 @@ public final class PlayerBench {
             Thread.sleep(Math.min(60, left) * 1000L);
             System.out.printf(Locale.ROOT, "  t=%4.0f s  VmRSS %d MB%n", (System.nanoTime() - t0) / 1e9, rssKb() / 1024);
         }
-        long n = onFx(() -> view[0].predictionsReceived()) - startCount[0];
+        long n = onFx(() -> {
+            pulseTimer[0].stop();
+            return view[0].predictionsReceived();
+        }) - startCount[0];
         double dt = (System.nanoTime() - t0) / 1e9;
         long dropped = view[0].engine().dropped();
         System.out.printf(Locale.ROOT, "model %s, clip %s, stride %d, %d s%n", m.name(), clip.getFileName(), stride, seconds);

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
@@ -49,6 +48,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import s3dx.app.Workers;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.UntrainedModel;
 import s3dx.infer.WindowPredictor;
@@ -88,11 +88,7 @@ public final class PlayerView extends BorderPane {
     private final Spinner<Integer> clip = new Spinner<>(2, 64, 16), step = new Spinner<>(1, 8, 1), stride = new Spinner<>(1, 64, 8),
             average = new Spinner<>(1, 16, 1);
     private final PredictionEngine engine;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "s3dx-player-tasks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService background = Workers.single("s3dx-model-loader", Workers.Load.HEAVY);
     private final TreeMap<Long, Prediction> timeline = new TreeMap<>();
     private final AtomicReference<Playback.Shown> pendingFrame = new AtomicReference<>();
     private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
@@ -689,9 +685,7 @@ public final class PlayerView extends BorderPane {
         t.setOnSucceeded(e -> { done.run(); status.setText(t("player.wrote", t.getValue())); });
         t.setOnCancelled(e -> { done.run(); status.setText(t("status.exportCancelled")); });
         t.setOnFailed(e -> { done.run(); status.setText(t("status.exportFailed", t.getException().getMessage())); });
-        Thread th = new Thread(t, "s3dx-export");
-        th.setDaemon(true);
-        th.start();
+        Workers.start(t, "s3dx-export", Workers.Load.HEAVY);
     }
 
     // ---- for tests, the bench and the main window ----

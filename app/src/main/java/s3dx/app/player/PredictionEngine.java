@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import s3dx.app.Workers;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.WindowPredictor;
 import s3dx.infer.WindowPredictor.Prediction;
@@ -32,11 +32,7 @@ public final class PredictionEngine implements AutoCloseable {
     public record Result(long generation, Prediction prediction, double millis) {
     }
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "s3dx-inference");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Workers.single("s3dx-inference", Workers.Load.HEAVY);
     private final Consumer<Result> results;
     private final Consumer<String> errors;
     private final AtomicLong wanted = new AtomicLong(-1);

@@ -29,6 +29,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import s3dx.app.Workers;
 import s3dx.app.export.ExportTask;
 import s3dx.app.export.ImageExport;
 import s3dx.app.export.ModelExporter;
@@ -324,9 +325,7 @@ final class AppActions {
         task.setOnCancelled(e -> status.say(t("status.exportCancelled")));
         task.setOnFailed(e -> status.say(t("status.exportFailed", task.getException() == null ? t("error.unknown") : task.getException().getMessage())));
         status.track(task);
-        Thread t = new Thread(task, "s3dx-export");
-        t.setDaemon(true);
-        t.start();
+        Workers.start(task, "s3dx-export", Workers.Load.HEAVY);
     }
 
     private FileChooser chooser(String title, String ext, String initial) {
