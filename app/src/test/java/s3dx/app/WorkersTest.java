@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.concurrent.Future;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class WorkersTest {
@@ -24,10 +27,25 @@ class WorkersTest {
         }
     }
 
-    /** The build runs tests with app/src/main/jvm/linux.options, as the launchers do: heavy work is at nice 19. */
+    /** A JVM started with the launchers' options (app/src/main/jvm/linux.options) runs heavy work at nice 19; one without, at 0. */
     @Test
-    void onLinuxHeavyWorkersRunAtNice19() throws Exception {
+    void theLaunchersLinuxOptionsPutHeavyWorkersAtNice19() throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"));
-        assertEquals(19, Workers.heavyNice().orElseThrow());
+        assertEquals("19", heavyNiceInJvm("@" + Path.of("src/main/jvm/linux.options").toAbsolutePath()));
+        assertEquals("0", heavyNiceInJvm("-Dnone=1"));
+    }
+
+    private static String heavyNiceInJvm(String option) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), option,
+                "-cp", System.getProperty("java.class.path"), Probe.class.getName()).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "probe JVM did not finish");
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+
+    /** Prints the niceness of a heavy worker in this JVM. */
+    public static final class Probe {
+        public static void main(String[] args) throws Exception {
+            System.out.println(Workers.heavyNice().orElse(Integer.MIN_VALUE));
+        }
     }
 }
