@@ -2,13 +2,12 @@ package s3dx.app.view;
 
 import static s3dx.app.i18n.I18n.t;
 
-import static s3dx.app.i18n.I18n.t;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -17,15 +16,17 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import s3dx.app.export.ModelExporter;
 import s3dx.app.files.AppHome;
@@ -88,10 +89,21 @@ public final class MainWindow {
         stage.titleProperty().bind(AppActions.titleBinding(model));
         stage.setMinWidth(1100);
         stage.setMinHeight(720);
+        fitToScreen(stage);
         stage.setOnCloseRequest(e -> {
             e.consume();
             close();
         });
+    }
+
+    /** On a screen smaller than the usual 1600x1000 (1366x768 laptops) the window fills it instead of running off its edges. */
+    private static void fitToScreen(Stage stage) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        if (screen.getWidth() >= 1600 && screen.getHeight() >= 1000) return;
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(Math.min(1600, screen.getWidth()));
+        stage.setHeight(Math.min(1000, screen.getHeight()));
     }
 
     /** Builds every view in the current language and puts them in the scene (again, after a language switch). */
@@ -113,6 +125,8 @@ public final class MainWindow {
         chainScroll.getStyleClass().add("chain-scroll");
         VBox chainPanel = panel(t("main.architecture"), legend(), chainScroll);
         chainPanel.setId("architecture-panel");
+        // both rows of the chain stay whole on short screens; the cards below give up the height
+        chainPanel.setMinHeight(Region.USE_PREF_SIZE);
 
         InceptionView inception = new InceptionView(model, architecture.expandedProperty());
         LayerTable table = new LayerTable(model);
@@ -152,6 +166,8 @@ public final class MainWindow {
         main.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         main.setId("main-tabs");
         this.lessons = new LessonPanel(model, Lessons.load(), new LessonHost());
+        // narrower on a 1366-wide screen, so that the chain still fits beside it without scrolling
+        lessons.prefWidthProperty().bind(Bindings.min(330, Bindings.max(260, scene.widthProperty().multiply(0.2))));
         root = new BorderPane(main);
         MenuBar bar = actions.menuBar();
         bar.getMenus().addAll(presentation.menus(), lessonsMenu());
@@ -332,9 +348,8 @@ public final class MainWindow {
         stage.close();
     }
 
-    private static HBox legend() {
-        HBox box = new HBox(12);
-        box.setAlignment(Pos.CENTER_RIGHT);
+    private static FlowPane legend() {
+        FlowPane box = new FlowPane(12, 4);
         box.getStyleClass().add("legend");
         for (String[] m : new String[][]{{"mode-2d", "2D  1×k×k"}, {"mode-3d", "3D  k×k×k"}, {"mode-sep3d", t("mode.SEP3D") + "  1×k×k → k×1×1"}}) {
             Region swatch = new Region();
@@ -353,13 +368,11 @@ public final class MainWindow {
         return box;
     }
 
-    private static VBox panel(String title, javafx.scene.Node right, javafx.scene.Node body) {
+    private static VBox panel(String title, FlowPane legend, javafx.scene.Node body) {
         Label t = new Label(title);
         t.getStyleClass().add("panel-title");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = right == null ? new HBox(t) : new HBox(8, t, grow, right);
-        head.setAlignment(Pos.CENTER_LEFT);
+        t.setTooltip(new Tooltip(title));
+        javafx.scene.Node head = legend == null ? t : new PanelHead(t, legend);
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox v = new VBox(6, head, body);
         v.getStyleClass().add("panel");

@@ -117,6 +117,17 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
         y.setTickUnit(ys);
     }
 
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        // the markers' labels are placed here, where the markers have just moved (their own layout runs only on a resize)
+        for (XYChart.Series<Number, Number> s : getData()) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                if (d.getNode() instanceof PointMarker m) m.placeLabel(x.getWidth(), y.getHeight());
+            }
+        }
+    }
+
     /** A chart symbol with its name beside it. */
     static final class PointMarker extends Region {
         private final Label label;
@@ -133,14 +144,20 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
             Tooltip.install(this, tip);
         }
 
-        @Override
-        protected void layoutChildren() {
+        /**
+         * Puts the name right of the point (above it for this design), on the left where it would pass the plot's
+         * right edge, and moves it in where it would still leave the plot ({@code plotWidth} by {@code plotHeight},
+         * in the coordinates of the markers' parent): the chart clips what lies outside.
+         */
+        void placeLabel(double plotWidth, double plotHeight) {
             label.autosize();
-            if (above) {
-                label.relocate((getWidth() - label.getWidth()) / 2, -label.getHeight() - 1);
-            } else {
-                label.relocate(getWidth() + 3, (getHeight() - label.getHeight()) / 2);
-            }
+            double w = label.getWidth(), h = label.getHeight();
+            double x = above ? (getWidth() - w) / 2 : getWidth() + 3;
+            double y = above ? -h - 1 : (getHeight() - h) / 2;
+            if (!above && getLayoutX() + x + w > plotWidth) x = -w - 3;
+            x = Math.max(-getLayoutX(), Math.min(x, plotWidth - getLayoutX() - w));
+            y = Math.max(-getLayoutY(), Math.min(y, plotHeight - getLayoutY() - h));
+            label.relocate(x, y);
         }
     }
 }
