@@ -79,6 +79,10 @@ public final class LessonPanel extends VBox {
         next.setFocusTraversable(false);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        // On a narrow panel the counter gives way (ellipsis); the buttons keep their whole text.
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        counter.setMinWidth(0);
         HBox nav = new HBox(8, back, grow, counter, next);
         nav.setAlignment(Pos.CENTER_LEFT);
         Region fill = new Region();

@@ -36,7 +36,10 @@ public final class BlockCostChart extends BarChart<String, Number> {
         getStyleClass().add("block-chart");
         setAnimated(false);
         setLegendVisible(false);
-        setCategoryGap(6);
+        // One series: no gap between a category's bars. Bars take about two thirds of their category whatever the
+        // chart's width (a fixed gap left 1-pixel bars on a narrow window).
+        setBarGap(0);
+        getXAxis().widthProperty().addListener((o, a, w) -> setCategoryGap(Math.max(2, 0.35 * w.doubleValue() / SHOWN.size())));
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         List<String> categories = new ArrayList<>();
         for (Block b : SHOWN) {
