@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import s3dx.infer.InferenceException.Problem;
 import s3dx.onnx.ModelInfo;
 import s3dx.onnx.OnnxModelBuilder;
 import s3dx.tensor.Tensor;
@@ -29,28 +30,36 @@ public final class OnnxSession implements AutoCloseable {
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession.SessionOptions options;
     private final OrtSession session;
-    private final String source;
+    private final Path file;     // null for an in-memory model
+    private final String source; // how messages name the model
     private final long[] inputShape;
     private final ModelInfo info;
     private FloatBuffer inputBuffer;
 
-    private OnnxSession(OrtSession.SessionOptions options, OrtSession session, String source) {
+    private OnnxSession(OrtSession.SessionOptions options, OrtSession session, Path file) {
         this.options = options;
         this.session = session;
-        this.source = source;
+        this.file = file;
+        this.source = file == null ? "model" : file.toString();
         try {
             NodeInfo input = session.getInputInfo().get(OnnxModelBuilder.INPUT);
-            if (input == null) throw fail("has no input '" + OnnxModelBuilder.INPUT + "' (inputs: " + session.getInputNames() + ")");
+            if (input == null) {
+                throw fail(Problem.NOT_OUR_MODEL, "has no input '" + OnnxModelBuilder.INPUT + "' (inputs: " + session.getInputNames() + ")",
+                        "inputs: " + session.getInputNames());
+            }
             inputShape = ((TensorInfo) input.getInfo()).getShape();
             for (String out : new String[]{OnnxModelBuilder.LOGITS, OnnxModelBuilder.PROBS}) {
-                if (!session.getOutputNames().contains(out)) throw fail("has no output '" + out + "' (outputs: " + session.getOutputNames() + ")");
+                if (!session.getOutputNames().contains(out)) {
+                    throw fail(Problem.NOT_OUR_MODEL, "has no output '" + out + "' (outputs: " + session.getOutputNames() + ")",
+                            "outputs: " + session.getOutputNames());
+                }
             }
             Map<String, String> meta = session.getMetadata().getCustomMetadata();
             info = meta.containsKey(ModelInfo.ARCHITECTURE)
                     ? ModelInfo.fromMetadata(meta, session.getMetadata().getDescription(), source) : null;
         } catch (OrtException | IllegalArgumentException e) {
             close();
-            throw new InferenceException(source + ": " + e.getMessage(), e);
+            throw new InferenceException(Problem.CANNOT_LOAD, file, source + ": " + e.getMessage(), e.getMessage(), e);
         } catch (InferenceException e) {
             close();
             throw e;
@@ -70,13 +79,14 @@ public final class OnnxSession implements AutoCloseable {
     }
 
     public static OnnxSession open(Path model, Settings settings) {
-        if (!Files.isRegularFile(model)) throw new InferenceException(model + ": no such file");
+        if (!Files.isRegularFile(model)) throw new InferenceException(Problem.NO_SUCH_FILE, model, model + ": no such file", null, null);
         OrtSession.SessionOptions o = options(settings);
         try {
-            return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model.toString(), o), model.toString());
+            return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model.toString(), o), model);
         } catch (OrtException e) {
             o.close();
-            throw new InferenceException(model + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
+            throw new InferenceException(Problem.CANNOT_LOAD, model, model + ": ONNX Runtime cannot load the model: " + e.getMessage(),
+                    e.getMessage(), e);
         }
     }
 
@@ -91,10 +101,10 @@ public final class OnnxSession implements AutoCloseable {
     public static OnnxSession open(byte[] model, Settings settings) {
         OrtSession.SessionOptions o = options(settings);
         try {
-            return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model, o), "model");
+            return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model, o), null);
         } catch (OrtException e) {
             o.close();
-            throw new InferenceException("ONNX Runtime cannot load the model: " + e.getMessage(), e);
+            throw new InferenceException(Problem.CANNOT_LOAD, null, "ONNX Runtime cannot load the model: " + e.getMessage(), e.getMessage(), e);
         }
     }
 
@@ -157,13 +167,14 @@ public final class OnnxSession implements AutoCloseable {
         try (OnnxTensor input = OnnxTensor.createTensor(env, inputBuffer, video.shape());
              OrtSession.Result result = session.run(Map.of(OnnxModelBuilder.INPUT, input))) {
             for (Map.Entry<String, OnnxValue> e : result) {
-                if (!(e.getValue() instanceof OnnxTensor t)) throw fail("output '" + e.getKey() + "' is not a tensor");
+                if (!(e.getValue() instanceof OnnxTensor t)) throw fail(Problem.BAD_OUTPUT, "output '" + e.getKey() + "' is not a tensor", e.getKey());
                 FloatBuffer fb = t.getFloatBuffer();   // a heap copy of the native output
-                if (fb == null) throw fail("output '" + e.getKey() + "' is not float32");
+                if (fb == null) throw fail(Problem.BAD_OUTPUT, "output '" + e.getKey() + "' is not float32", e.getKey());
                 outputs.put(e.getKey(), new Tensor(t.getInfo().getShape(), arrayOf(fb)));
             }
         } catch (OrtException e) {
-            throw new InferenceException(source + ": ONNX Runtime failed to run the model: " + e.getMessage(), e);
+            throw new InferenceException(Problem.RUN_FAILED, file, source + ": ONNX Runtime failed to run the model: " + e.getMessage(),
+                    e.getMessage(), e);
         }
         Map<String, Tensor> gates = new LinkedHashMap<>(), energy = new LinkedHashMap<>();
         outputs.forEach((name, t) -> {
@@ -184,8 +195,9 @@ public final class OnnxSession implements AutoCloseable {
         boolean ok = shape.length == inputShape.length && shape.length > 0 && shape[0] >= 1;
         for (int i = 0; ok && i < shape.length; i++) ok = inputShape[i] < 0 || inputShape[i] == shape[i];
         if (!ok) {
-            throw new InferenceException("clip has shape " + Arrays.toString(shape).replace(" ", "") + " but this model takes "
-                    + describe(inputShape));
+            String clip = Arrays.toString(shape).replace(" ", ""), takes = describe(inputShape);
+            throw new InferenceException(Problem.SHAPE_MISMATCH, file, "clip has shape " + clip + " but this model takes " + takes,
+                    clip + " ≠ " + takes, null);
         }
     }
 
@@ -195,8 +207,13 @@ public final class OnnxSession implements AutoCloseable {
         return s.append(']').toString();
     }
 
-    private InferenceException fail(String problem) {
-        return new InferenceException(source + ": " + problem);
+    private InferenceException fail(Problem problem, String message, String detail) {
+        return new InferenceException(problem, file, source + ": " + message, detail, null);
+    }
+
+    /** The model file, or null for an in-memory model. */
+    Path file() {
+        return file;
     }
 
     @Override

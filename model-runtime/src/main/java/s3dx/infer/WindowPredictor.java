@@ -97,8 +97,8 @@ public final class WindowPredictor {
 
     /** Uses the model's own preprocessing and labels; fails when the model does not describe itself. */
     public static WindowPredictor of(OnnxSession session) {
-        var info = session.info().orElseThrow(() -> new InferenceException(
-                "the model has no S3D Explorer metadata (preprocessing, labels); export it with 's3dx export'"));
+        var info = session.info().orElseThrow(() -> new InferenceException(InferenceException.Problem.NO_METADATA, session.file(),
+                "the model has no S3D Explorer metadata (preprocessing, labels); export it with 's3dx export'", null, null));
         return new WindowPredictor(session, info.preprocessing(), info.labels());
     }
 
@@ -124,7 +124,8 @@ public final class WindowPredictor {
         r.energy().forEach((block, t) -> energy.put(block, first(t)));
         float[] probs = first(r.probs()).data();
         if (probs.length != labels.size()) {
-            throw new InferenceException("the model gives " + probs.length + " classes but has " + labels.size() + " labels");
+            throw new InferenceException(InferenceException.Problem.BAD_OUTPUT, session.file(),
+                    "the model gives " + probs.length + " classes but has " + labels.size() + " labels", probs.length + " ≠ " + labels.size(), null);
         }
         return new Prediction(w.startFrame(), w.endFrame(), w.startSeconds(), w.endSeconds(), reversed, probs, labels, gates, energy);
     }

@@ -121,7 +121,8 @@ public record ClipSampler(Preprocessing preprocessing, int clipLength, int frame
     public ClipWindow clipAt(VideoReader reader, long startFrame) throws VideoException {
         reader.seek(startFrame);
         ClipWindow w = windows(reader).next();
-        if (w == null) throw new VideoException(reader.file(), "no frames at or after frame " + startFrame);
+        if (w == null) throw new VideoException(reader.file(), VideoException.Problem.PAST_END,
+                "no frames at or after frame " + startFrame, null);
         return w;
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import s3dx.video.VideoException.Problem;
 
 /**
  * Decodes a video file (anything FFmpeg reads: mp4/h264, webm/vp9, avi/mjpeg, mov, gif, ...) into 8-bit RGB
@@ -64,13 +65,13 @@ public final class VideoReader implements AutoCloseable {
      */
     public static VideoReader open(Path file, int maxSide, int decoderThreads) throws VideoException {
         Ffmpeg.init();
-        if (!Files.exists(file)) throw new VideoException(file, "file not found");
-        if (Files.isDirectory(file)) throw new VideoException(file, "is a directory, not a video file");
-        if (!Files.isReadable(file)) throw new VideoException(file, "file not readable");
+        if (!Files.exists(file)) throw new VideoException(file, Problem.NOT_FOUND, "file not found", null);
+        if (Files.isDirectory(file)) throw new VideoException(file, Problem.IS_DIRECTORY, "is a directory, not a video file", null);
+        if (!Files.isReadable(file)) throw new VideoException(file, Problem.NOT_READABLE, "file not readable", null);
         try {
-            if (Files.size(file) == 0) throw new VideoException(file, "file is empty");
+            if (Files.size(file) == 0) throw new VideoException(file, Problem.EMPTY, "file is empty", null);
         } catch (java.io.IOException e) {
-            throw new VideoException(file, "cannot read: " + e.getMessage(), e);
+            throw new VideoException(file, Problem.CANNOT_READ, "cannot read: " + e.getMessage(), e.getMessage(), e);
         }
         boolean headerHasVideo = probe(file, maxSide);
 
@@ -83,15 +84,15 @@ public final class VideoReader implements AutoCloseable {
             release(g);
             String msg = clean(e.getMessage());
             if (msg.contains("Did not find a video or audio stream")) {
-                throw new VideoException(file, headerHasVideo ? "contains no video frames"
-                        : "no video stream (not a video file)", e);
+                throw headerHasVideo ? new VideoException(file, Problem.NO_FRAMES, "contains no video frames", null, e)
+                        : new VideoException(file, Problem.NO_VIDEO_STREAM, "no video stream (not a video file)", null, e);
             }
-            throw new VideoException(file, "cannot open video: " + msg, e);
+            throw new VideoException(file, Problem.CANNOT_OPEN, "cannot open video: " + msg, msg, e);
         }
         try {
-            if (!g.hasVideo()) throw new VideoException(file, "no video stream (not a video file)");
+            if (!g.hasVideo()) throw new VideoException(file, Problem.NO_VIDEO_STREAM, "no video stream (not a video file)", null);
             int w = g.getImageWidth(), h = g.getImageHeight();
-            if (w <= 0 || h <= 0) throw new VideoException(file, "video stream has no frame size");
+            if (w <= 0 || h <= 0) throw new VideoException(file, Problem.NO_FRAME_SIZE, "video stream has no frame size", null);
             if (w > maxSide || h > maxSide) throw tooLarge(file, w, h, maxSide);
             double fps = g.getVideoFrameRate();
             if (!(fps > 0) || Double.isInfinite(fps)) fps = g.getFrameRate();
@@ -104,7 +105,7 @@ public final class VideoReader implements AutoCloseable {
             VideoReader r = new VideoReader(file, g, info);
             r.indexedFrames = indexed;
             r.pending = r.decode();
-            if (r.pending == null) throw new VideoException(file, "contains no video frames");
+            if (r.pending == null) throw new VideoException(file, Problem.NO_FRAMES, "contains no video frames", null);
             return r;
         } catch (VideoException e) {
             release(g);
@@ -120,7 +121,8 @@ public final class VideoReader implements AutoCloseable {
         AVFormatContext ctx = new AVFormatContext(null);
         int r = avformat.avformat_open_input(ctx, file.toAbsolutePath().toString(), null, null);
         if (r < 0) {
-            throw new VideoException(file, "not a video file FFmpeg can read (" + Ffmpeg.error(r) + ")");
+            String error = Ffmpeg.error(r);
+            throw new VideoException(file, Problem.NOT_VIDEO, "not a video file FFmpeg can read (" + error + ")", error);
         }
         try {
             int n = ctx.nb_streams();
@@ -138,7 +140,8 @@ public final class VideoReader implements AutoCloseable {
                 }
             }
             if (!anyVideo && unsupported != null) {
-                throw new VideoException(file, "unsupported video codec " + unsupported + " (no decoder in this FFmpeg build)");
+                throw new VideoException(file, Problem.UNSUPPORTED_CODEC,
+                        "unsupported video codec " + unsupported + " (no decoder in this FFmpeg build)", unsupported);
             }
             return anyVideo;
         } finally {
@@ -158,7 +161,8 @@ public final class VideoReader implements AutoCloseable {
     }
 
     private static VideoException tooLarge(Path file, int w, int h, int maxSide) {
-        return new VideoException(file, "frame size " + w + "x" + h + " too large (limit " + maxSide + " px a side)");
+        return new VideoException(file, Problem.TOO_LARGE, "frame size " + w + "x" + h + " too large (limit " + maxSide + " px a side)",
+                w + "x" + h + " > " + maxSide);
     }
 
     private static String clean(String msg) {
@@ -212,8 +216,8 @@ public final class VideoReader implements AutoCloseable {
         if (declared <= 0) return;
         long slack = indexedFrames > 0 ? Math.max(2, declared / 50) : Math.max(3, declared / 10);
         if (position < declared - slack) {
-            throw new VideoException(file, "truncated or damaged: the video data ends at frame " + position + " of "
-                    + declared + " declared");
+            throw new VideoException(file, Problem.TRUNCATED, "truncated or damaged: the video data ends at frame " + position + " of "
+                    + declared + " declared", null);
         }
     }
 
@@ -251,7 +255,8 @@ public final class VideoReader implements AutoCloseable {
             position++;
             return true;
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new VideoException(file, "decoding failed after frame " + position + ": " + clean(e.getMessage()), e);
+            throw new VideoException(file, Problem.DECODE_FAILED, "decoding failed after frame " + position + ": "
+                    + clean(e.getMessage()), clean(e.getMessage()), e);
         }
     }
 
@@ -264,7 +269,8 @@ public final class VideoReader implements AutoCloseable {
         try {
             grabber.setVideoFrameNumber(Math.toIntExact(frame));
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new VideoException(file, "cannot seek to frame " + frame + ": " + clean(e.getMessage()), e);
+            throw new VideoException(file, Problem.SEEK_FAILED, "cannot seek to frame " + frame + ": " + clean(e.getMessage()),
+                    clean(e.getMessage()), e);
         }
         position = frame;
     }
@@ -287,7 +293,8 @@ public final class VideoReader implements AutoCloseable {
         try {
             f = grabber.grabImage();
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new VideoException(file, "decoding failed after frame " + position + ": " + clean(e.getMessage()), e);
+            throw new VideoException(file, Problem.DECODE_FAILED, "decoding failed after frame " + position + ": "
+                    + clean(e.getMessage()), clean(e.getMessage()), e);
         }
         if (f == null || f.image == null || f.image[0] == null) return null;
         return toRgb(f);

@@ -74,7 +74,8 @@ public final class VideoWriter implements AutoCloseable {
         Ffmpeg.init();
         if (width <= 0 || height <= 0) throw new IllegalArgumentException("bad size " + width + "x" + height);
         if (codec.pixelFormat == avutil.AV_PIX_FMT_YUV420P && (width % 2 != 0 || height % 2 != 0)) {
-            throw new VideoException(file, codec + " needs even width and height, got " + width + "x" + height);
+            throw new VideoException(file, VideoException.Problem.WRITE_FAILED, codec + " needs even width and height, got "
+                    + width + "x" + height, width + "x" + height);
         }
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String format = n.endsWith(".mov") ? "mov" : n.endsWith(".mkv") ? "matroska" : codec.format;
@@ -105,7 +106,8 @@ public final class VideoWriter implements AutoCloseable {
             } catch (Exception ignored) {
                 // already failing
             }
-            throw new VideoException(file, "cannot start " + codec + " encoder: " + e.getMessage(), e);
+            throw new VideoException(file, VideoException.Problem.WRITE_FAILED, "cannot start " + codec + " encoder: " + e.getMessage(),
+                    e.getMessage(), e);
         }
         return new VideoWriter(file, r, width, height);
     }
@@ -122,7 +124,8 @@ public final class VideoWriter implements AutoCloseable {
         try {
             recorder.record(frame, avutil.AV_PIX_FMT_RGB24);
         } catch (FrameRecorder.Exception | RuntimeException e) {
-            throw new VideoException(file, "encoding frame " + written + " failed: " + e.getMessage(), e);
+            throw new VideoException(file, VideoException.Problem.WRITE_FAILED, "encoding frame " + written + " failed: " + e.getMessage(),
+                    e.getMessage(), e);
         }
         written++;
     }
@@ -139,7 +142,8 @@ public final class VideoWriter implements AutoCloseable {
             recorder.stop();
             recorder.release();
         } catch (FrameRecorder.Exception | RuntimeException e) {
-            throw new VideoException(file, "finishing the video failed: " + e.getMessage(), e);
+            throw new VideoException(file, VideoException.Problem.WRITE_FAILED, "finishing the video failed: " + e.getMessage(),
+                    e.getMessage(), e);
         } finally {
             frame.close();
         }

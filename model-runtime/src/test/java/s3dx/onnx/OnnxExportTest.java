@@ -178,6 +178,7 @@ class OnnxExportTest {
         try (OnnxSession s = OnnxSession.open(export(net, WeightInit.seeded(net, 1)).toByteArray(), 1)) {
             InferenceException e = assertThrows(InferenceException.class, () -> s.run(Tensor.zeros(1, 3, 8, 112, 112)));
             assertEquals("clip has shape [1,3,8,112,112] but this model takes [N,3,16,112,112]", e.getMessage());
+            assertEquals(InferenceException.Problem.SHAPE_MISMATCH, e.problem());
             assertThrows(InferenceException.class, () -> s.run(Tensor.zeros(3, 16, 112, 112)));
         }
     }

@@ -106,7 +106,8 @@ class VideoReaderTest {
 
     // ------------------------------------------------------------ bad input
 
-    private static void assertFails(Path f, String problem) {
+    /** Fails with {@code problem} in the message, and reports the kind of problem to UIs as {@code kind}. */
+    private static void assertFails(Path f, String problem, VideoException.Problem kind) {
         VideoException e = assertThrows(VideoException.class, () -> {
             try (VideoReader r = VideoReader.open(f)) {
                 r.readAll();
@@ -115,33 +116,34 @@ class VideoReaderTest {
         assertTrue(e.getMessage().contains(f.getFileName().toString()), e.getMessage());
         assertTrue(e.getMessage().toLowerCase().contains(problem), e.getMessage());
         assertEquals(f, e.file());
+        assertEquals(kind, e.problem(), e.getMessage());
     }
 
     @Test
     void missingFile() {
-        assertFails(dir.resolve("nope.mp4"), "not found");
+        assertFails(dir.resolve("nope.mp4"), "not found", VideoException.Problem.NOT_FOUND);
     }
 
     @Test
     void directory() throws IOException {
-        assertFails(Files.createDirectories(dir.resolve("adir.mp4")), "directory");
+        assertFails(Files.createDirectories(dir.resolve("adir.mp4")), "directory", VideoException.Problem.IS_DIRECTORY);
     }
 
     @Test
     void emptyFile() throws IOException {
-        assertFails(Files.write(dir.resolve("empty.mp4"), new byte[0]), "empty");
+        assertFails(Files.write(dir.resolve("empty.mp4"), new byte[0]), "empty", VideoException.Problem.EMPTY);
     }
 
     @Test
     void randomBytes() throws IOException {
         byte[] junk = new byte[100_000];
         new Random(3).nextBytes(junk);
-        assertFails(Files.write(dir.resolve("junk.mp4"), junk), "not a video");
+        assertFails(Files.write(dir.resolve("junk.mp4"), junk), "not a video", VideoException.Problem.NOT_VIDEO);
     }
 
     @Test
     void textFile() throws IOException {
-        assertFails(Files.writeString(dir.resolve("notes.avi"), "hello, this is not a video\n".repeat(100)), "not a video");
+        assertFails(Files.writeString(dir.resolve("notes.avi"), "hello, this is not a video\n".repeat(100)), "not a video", VideoException.Problem.NOT_VIDEO);
     }
 
     @Test
@@ -152,24 +154,24 @@ class VideoReaderTest {
             assertEquals(0, w.framesWritten());
         }
         assertTrue(Files.size(avi) > 0);
-        assertFails(avi, "contains no video frames");
+        assertFails(avi, "contains no video frames", VideoException.Problem.NO_FRAMES);
         Path mp4 = dir.resolve("zero.mp4");
         try (VideoWriter w = VideoWriter.open(mp4, 64, 48, 25, VideoWriter.Codec.MPEG4, 10)) {
             assertEquals(0, w.framesWritten());
         }
-        assertFails(mp4, "no video stream");
+        assertFails(mp4, "no video stream", VideoException.Problem.NO_VIDEO_STREAM);
         Path webm = dir.resolve("zero.webm");
         try (VideoWriter w = VideoWriter.open(webm, 64, 48, 25, VideoWriter.Codec.VP9, 10)) {
             assertEquals(0, w.framesWritten());
         }
-        assertFails(webm, "not a video file ffmpeg can read (end of file)");
+        assertFails(webm, "not a video file ffmpeg can read (end of file)", VideoException.Problem.NOT_VIDEO);
     }
 
     @Test
     void truncatedFile() throws Exception {
         byte[] all = Files.readAllBytes(mp4);
         Path f = Files.write(dir.resolve("truncated.mp4"), Arrays.copyOf(all, all.length / 2));
-        assertFails(f, "not a video");
+        assertFails(f, "not a video", VideoException.Problem.NOT_VIDEO);
     }
 
     @ParameterizedTest
@@ -178,7 +180,7 @@ class VideoReaderTest {
         // The header survives (frame count or duration), the frame data stops at 60%: decoding must say so.
         byte[] all = Files.readAllBytes(TestVideos.write(dir.resolve("whole_" + name), codec, frames));
         Path f = Files.write(dir.resolve(name), Arrays.copyOf(all, all.length * 6 / 10));
-        assertFails(f, "truncated");
+        assertFails(f, "truncated", VideoException.Problem.TRUNCATED);
         VideoException e = assertThrows(VideoException.class, () -> {
             try (VideoReader r = VideoReader.open(f)) {
                 while (r.skip()) {
@@ -198,7 +200,7 @@ class VideoReaderTest {
         int replaced = replaceAll(b, tag.getBytes(StandardCharsets.US_ASCII), "QQQZ".getBytes(StandardCharsets.US_ASCII));
         assertTrue(replaced >= 1, "FourCC found in header");
         Path f = Files.write(dir.resolve("unknown_codec.avi"), b);
-        assertFails(f, "unsupported video codec");
+        assertFails(f, "unsupported video codec", VideoException.Problem.UNSUPPORTED_CODEC);
     }
 
     @Test
@@ -207,7 +209,7 @@ class VideoReaderTest {
         try (VideoWriter w = VideoWriter.open(f, 8200, 16, 25, VideoWriter.Codec.MJPEG, 1)) {
             w.write(RgbFrame.blank(8200, 16));
         }
-        assertFails(f, "too large");
+        assertFails(f, "too large", VideoException.Problem.TOO_LARGE);
         // and a smaller limit refuses an ordinary file
         VideoException e = assertThrows(VideoException.class, () -> VideoReader.open(mp4, 32));
         assertTrue(e.getMessage().contains("64x48"), e.getMessage());

@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import s3dx.app.Workers;
+import s3dx.app.i18n.ErrorText;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
 import s3dx.app.player.PlayerView;
@@ -218,7 +219,7 @@ public final class CompareView extends BorderPane {
             playback.setLoop(true);
             status.setText(p.getFileName().toString());
         } catch (s3dx.video.VideoException e) {
-            status.setText(e.getMessage());
+            status.setText(ErrorText.of(e));
             return;
         }
         for (Side s : List.of(left, right)) s.engine.setVideo(p);
@@ -353,14 +354,20 @@ public final class CompareView extends BorderPane {
                     task.getValue().close();
                     return;
                 }
-                predictor = WindowPredictor.of(task.getValue());
+                try {
+                    predictor = WindowPredictor.of(task.getValue());
+                } catch (RuntimeException ex) {   // a model without our metadata: say so instead of failing on the FX thread
+                    task.getValue().close();
+                    modelLabel.setText(t("player.modelFailed", ErrorText.of(ex)));
+                    return;
+                }
                 engine.setWindowing(windowing());
                 engine.setModel(task.getValue(), predictor);
                 modelLabel.setText(c.untrained() ? c.name() + "  ·  " + t("player.untrainedBanner") : c.name());
                 bars.show(null);
                 top1.setText("");
             });
-            task.setOnFailed(e -> modelLabel.setText(t("player.modelFailed", task.getException().getMessage())));
+            task.setOnFailed(e -> modelLabel.setText(t("player.modelFailed", ErrorText.of(task.getException()))));
             loader.execute(task);
         }
 

@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import onnx.Onnx.ModelProto;
 import s3dx.app.Workers;
+import s3dx.app.i18n.ErrorText;
 import s3dx.app.model.DesignModel;
 import s3dx.app.player.ModelChoice;
 import s3dx.net.Design;
@@ -212,7 +213,7 @@ public final class TrainPanel extends BorderPane {
             onTrained.accept(last.model());
         }));
         t.setOnFailed(e -> finish(t, () -> status.setText(t("train.failed",
-                t.getException() == null ? t("error.unknown") : String.valueOf(t.getException().getMessage())))));
+                ErrorText.of(t.getException())))));
         t.setOnCancelled(e -> finish(t, () -> status.setText(t("train.cancelled", 0, config.steps()))));
         worker = Workers.start(t, "s3dx-train", Workers.Load.HEAVY);
     }

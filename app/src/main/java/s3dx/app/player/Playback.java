@@ -5,6 +5,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import s3dx.app.i18n.ErrorText;
 import s3dx.video.RgbFrame;
 import s3dx.video.VideoException;
 import s3dx.video.VideoInfo;
@@ -100,7 +101,7 @@ public final class Playback implements AutoCloseable {
             publish(new Shown(nextIndex++, f));
         } catch (VideoException e) {
             playing = false;
-            errors.accept(e.getMessage());
+            errors.accept(ErrorText.of(e));
         }
     }
 
@@ -148,7 +149,7 @@ public final class Playback implements AutoCloseable {
                 return;
             } catch (VideoException e) {
                 playing = false;
-                errors.accept(e.getMessage());
+                errors.accept(ErrorText.of(e));
             }
         }
     }

@@ -49,6 +49,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import s3dx.app.Workers;
+import s3dx.app.i18n.ErrorText;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.UntrainedModel;
 import s3dx.infer.WindowPredictor;
@@ -343,7 +344,7 @@ public final class PlayerView extends BorderPane {
         try {
             playback = new Playback(file, s -> pendingFrame.set(s), msg -> Platform.runLater(() -> status.setText(msg)));
         } catch (s3dx.video.VideoException e) {
-            status.setText(e.getMessage());
+            status.setText(ErrorText.of(e));
             return;
         }
         video = file;
@@ -497,7 +498,7 @@ public final class PlayerView extends BorderPane {
         t.setOnFailed(e -> {
             modelStatus.textProperty().unbind();
             modelProgress.setVisible(false);
-            modelStatus.setText(t("player.modelFailed", t.getException().getMessage()));
+            modelStatus.setText(t("player.modelFailed", ErrorText.of(t.getException())));
         });
         background.execute(t);
     }
@@ -508,7 +509,7 @@ public final class PlayerView extends BorderPane {
             p = WindowPredictor.of(s);
         } catch (RuntimeException ex) {
             s.close();
-            modelStatus.setText(ex.getMessage());
+            modelStatus.setText(t("player.modelFailed", ErrorText.of(ex)));
             return;
         }
         predictor = p;
@@ -684,7 +685,7 @@ public final class PlayerView extends BorderPane {
         };
         t.setOnSucceeded(e -> { done.run(); status.setText(t("player.wrote", t.getValue())); });
         t.setOnCancelled(e -> { done.run(); status.setText(t("status.exportCancelled")); });
-        t.setOnFailed(e -> { done.run(); status.setText(t("status.exportFailed", t.getException().getMessage())); });
+        t.setOnFailed(e -> { done.run(); status.setText(t("status.exportFailed", ErrorText.of(t.getException()))); });
         Workers.start(t, "s3dx-export", Workers.Load.HEAVY);
     }
 
@@ -745,6 +746,16 @@ public final class PlayerView extends BorderPane {
 
     public Path video() {
         return video;
+    }
+
+    /** The status line under the video (errors opening or exporting it). */
+    public String statusText() {
+        return status.getText();
+    }
+
+    /** The line that says which model runs, or why none could be loaded. */
+    public String modelStatusText() {
+        return modelStatus.getText();
     }
 
     public long currentFrame() {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import s3dx.app.Workers;
+import s3dx.app.i18n.ErrorText;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.WindowPredictor;
 import s3dx.infer.WindowPredictor.Prediction;
@@ -94,7 +95,7 @@ public final class PredictionEngine implements AutoCloseable {
             try {
                 reader = file == null ? null : VideoReader.open(file);
             } catch (VideoException e) {
-                errors.accept(e.getMessage());
+                errors.accept(ErrorText.of(e));
             }
         });
     }
@@ -139,7 +140,7 @@ public final class PredictionEngine implements AutoCloseable {
             done.incrementAndGet();
             results.accept(new Result(g, p, (System.nanoTime() - t0) / 1e6));
         } catch (RuntimeException | VideoException e) {
-            errors.accept(e.getMessage());
+            errors.accept(ErrorText.of(e));
         }
     }
 

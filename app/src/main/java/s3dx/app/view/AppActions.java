@@ -35,6 +35,7 @@ import s3dx.app.export.ImageExport;
 import s3dx.app.export.ModelExporter;
 import s3dx.app.export.TableExport;
 import s3dx.app.files.RecentFiles;
+import s3dx.app.i18n.ErrorText;
 import s3dx.app.model.CostMetric;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
@@ -323,7 +324,7 @@ final class AppActions {
         ExportTask task = new ExportTask(onnx, model.getDesign(), f.toPath());
         task.setOnSucceeded(e -> status.say(t("status.exportedModel", onnx.name(), f.getName())));
         task.setOnCancelled(e -> status.say(t("status.exportCancelled")));
-        task.setOnFailed(e -> status.say(t("status.exportFailed", task.getException() == null ? t("error.unknown") : task.getException().getMessage())));
+        task.setOnFailed(e -> status.say(t("status.exportFailed", ErrorText.of(task.getException()))));
         status.track(task);
         Workers.start(task, "s3dx-export", Workers.Load.HEAVY);
     }
