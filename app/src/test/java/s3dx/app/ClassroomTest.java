@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import javafx.concurrent.Task;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.Chart;
@@ -46,11 +48,19 @@ import s3dx.app.model.Presets;
 import s3dx.app.player.ModelChoice;
 import s3dx.cost.CostFormat;
 import s3dx.cost.CostReport;
+import s3dx.infer.OnnxSession;
+import s3dx.infer.WindowPredictor;
 import s3dx.net.Block;
 import s3dx.net.Design;
 import s3dx.net.Preset;
+import s3dx.onnx.ModelInfo;
+import s3dx.onnx.OnnxModelFile;
+import s3dx.synth.MotionClass;
+import s3dx.tensor.Tensor;
+import s3dx.train.MotionData;
+import s3dx.train.TrainModels;
 
-/** The classroom: comparison counts, in-app training (and cancel), lessons, the Chinese UI and the bundles. */
+/** The classroom: comparison counts, in-app training (cancel, save as ONNX), lessons, the Chinese UI and the bundles. */
 @ExtendWith(ApplicationExtension.class)
 class ClassroomTest {
     @TempDir
@@ -160,6 +170,67 @@ class ClassroomTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(t.last().result().cancelled());
         assertTrue(t.last().result().stepsDone() < 5000);
+    }
+
+    @Test
+    void aTrainedModelSavesAsOnnxWithItsDesignAndTheSameProbabilities(FxRobot r) throws Exception {
+        TrainPanel t = app.window.train();
+        assertTrue(t.saveButton().isDisabled(), "nothing trained yet");
+        r.interact(() -> {
+            app.model.edit(d -> Presets.applyTo(Preset.S3D_G, d));
+            t.setDemoSize(0.125, 16, 32);
+            t.setEvalClips(4);
+            t.stepsSpinner().getValueFactory().setValue(3);
+            t.batchSpinner().getValueFactory().setValue(4);
+            t.start();
+        });
+        assertTrue(t.saveButton().isDisabled(), "disabled while training");
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> t.last() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(t.saveButton().isDisabled());
+
+        Path file = home.resolve("models").resolve(TrainModels.fileName(t.demoDesign()));
+        save(r, t, file);
+        assertTrue(text(r, "#train-status").contains(file.toString()), text(r, "#train-status"));
+        assertTrue(app.window.player().modelList().contains(ModelChoice.file(file)), "offered in the player's list");
+
+        Design trained = t.last().result().design();
+        Tensor clip = new MotionData(trained).heldOutBatch(7, 0, 1).video();
+        float[] inMemory, saved;
+        try (OnnxSession s = t.last().model().open()) {
+            inMemory = s.run(clip).probs().data();
+        }
+        try (OnnxSession s = ModelChoice.file(file).open()) { // as the player opens it
+            assertEquals(MotionClass.labels(), WindowPredictor.of(s).labels()); // as the player and s3dx predict read it
+            ModelInfo info = s.info().orElseThrow();
+            assertEquals(trained, info.design());
+            assertEquals(MotionClass.labels(), info.labels());
+            assertEquals(MotionData.preprocessing(trained), info.preprocessing());
+            assertEquals(TrainModels.modelInfo(t.last().result()).description(), info.description());
+            saved = s.run(clip).probs().data();
+        }
+        assertEquals(MotionClass.values().length, saved.length);
+        for (int i = 0; i < saved.length; i++) assertEquals(inMemory[i], saved[i], 1e-4, "class " + i);
+        // a few steps move the probabilities only a little from the untrained ~0.1 each, so check the weights too
+        Map<String, Tensor> want = t.last().result().weights().tensors(), got = OnnxModelFile.read(file).weights().tensors();
+        assertEquals(want.keySet(), got.keySet());
+        for (String name : want.keySet()) assertEquals(want.get(name), got.get(name), name);
+
+        // a file where its folder should be: the status names the file and says why, without a stack trace
+        Path blocked = home.resolve("models").resolve(file.getFileName()).resolve("again.onnx");
+        save(r, t, blocked);
+        String failed = text(r, "#train-status");
+        assertTrue(failed.startsWith("Could not save the model to " + blocked + ": "), failed);
+        assertFalse(failed.contains("\tat ") || failed.contains("\n"), failed);
+        assertFalse(t.saveButton().isDisabled(), "can try again");
+    }
+
+    private static void save(FxRobot r, TrainPanel t, Path file) throws Exception {
+        Task<?>[] task = new Task<?>[1];
+        r.interact(() -> task[0] = t.save(file));
+        assertNotNull(task[0]);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> task[0].isDone());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

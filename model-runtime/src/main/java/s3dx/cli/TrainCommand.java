@@ -15,8 +15,6 @@ import picocli.CommandLine.Option;
 import s3dx.cost.CostReport;
 import s3dx.net.Design;
 import s3dx.net.Network;
-import s3dx.onnx.OnnxModelBuilder;
-import s3dx.onnx.OnnxModelFile;
 import s3dx.train.MotionData;
 import s3dx.train.TrainConfig;
 import s3dx.train.TrainModels;
@@ -118,8 +116,7 @@ public class TrainCommand implements Callable<Integer> {
     }
 
     private void write(TrainResult r) throws Exception {
-        Network net = Network.of(r.design());
-        OnnxModelFile.write(OnnxModelBuilder.build(net, r.weights(), TrainModels.modelInfo(r)), out);
+        TrainModels.writeOnnx(r, out);
         if (weightsOut != null) {
             Map<String, String> meta = new LinkedHashMap<>(TrainModels.modelInfo(r).toMetadata());
             SafeTensors.write(r.weights(), meta, weightsOut);

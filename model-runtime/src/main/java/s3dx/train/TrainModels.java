@@ -1,13 +1,19 @@
 package s3dx.train;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Locale;
+import onnx.Onnx.ModelProto;
 import s3dx.net.Block;
 import s3dx.net.Design;
+import s3dx.net.Network;
 import s3dx.net.Preset;
 import s3dx.onnx.ModelInfo;
+import s3dx.onnx.OnnxModelBuilder;
+import s3dx.onnx.OnnxModelFile;
 import s3dx.synth.MotionClass;
 
-/** Glue between a training run and an exported model: its {@link ModelInfo} and the held-out test. */
+/** Glue between a training run and an exported model: its {@link ModelInfo}, its ONNX file and name, and the held-out test. */
 public final class TrainModels {
     private TrainModels() {}
 
@@ -25,9 +31,30 @@ public final class TrainModels {
         return new ModelInfo(d, MotionData.preprocessing(d), MotionClass.labels(), text);
     }
 
+    /** A run as an ONNX model: the design's graph, the trained weights and {@link #modelInfo}. */
+    public static ModelProto onnx(TrainResult r) {
+        return OnnxModelBuilder.build(Network.of(r.design()), r.weights(), modelInfo(r));
+    }
+
+    /** Writes a run's model ({@code s3dx train --out} and the app's Train tab both save through here). */
+    public static void writeOnnx(TrainResult r, Path file) throws IOException {
+        OnnxModelFile.write(onnx(r), file);
+    }
+
+    /**
+     * A file name in the shipped demo models' style, {@code s3d-g_16x64x64_w0.25_motionshapes.onnx}: preset
+     * (with its boundary when not the default; "custom" otherwise), clip, width.
+     */
+    public static String fileName(Design d) {
+        Match m = match(d);
+        String what = m == null ? "custom" : m.preset().id() + (m.nonDefaultBoundary() ? "-" + m.boundary().name().toLowerCase(Locale.ROOT) : "");
+        return String.format(Locale.ROOT, "%s_%dx%dx%d_w%s_motionshapes.onnx", what, d.frames(), d.height(), d.width(),
+                number(d.widthMultiplier()));
+    }
+
     /** Eval-mode held-out test of a run's weights with DJL. */
     public static Evaluation heldOut(TrainResult r, int clips) {
-        s3dx.net.Network net = s3dx.net.Network.of(r.design());
+        Network net = Network.of(r.design());
         try (DjlNetwork djl = DjlNetwork.of(net, r.weights())) {
             return HeldOut.evaluate(djl::predict, r.design(), r.config().seed(), clips, r.config().batch());
         }
@@ -35,6 +62,20 @@ public final class TrainModels {
 
     /** The preset a design is (at any clip size, width and class count), or "custom design". */
     public static String describe(Design d) {
+        Match m = match(d);
+        if (m == null) return "custom design";
+        return m.preset().displayName() + (m.nonDefaultBoundary() ? " (boundary " + m.boundary().name() + ")" : "");
+    }
+
+    /** A preset and, for the heavy ones, its boundary block (null otherwise). */
+    private record Match(Preset preset, Block boundary) {
+        boolean nonDefaultBoundary() {
+            return preset.hasBoundary() && boundary != preset.defaultBoundary();
+        }
+    }
+
+    /** The preset whose blocks and first temporal kernel are the design's, or null. */
+    private static Match match(Design d) {
         for (Preset p : Preset.values()) {
             Block[] boundaries = p.hasBoundary() ? Block.TOGGLEABLE.toArray(Block[]::new) : new Block[]{null};
             for (Block b : boundaries) {
@@ -44,12 +85,10 @@ public final class TrainModels {
                 } catch (RuntimeException e) {
                     continue;
                 }
-                if (pd.blocks().equals(d.blocks()) && pd.firstTemporalKernel() == d.firstTemporalKernel()) {
-                    return p.displayName() + (p.hasBoundary() && b != p.defaultBoundary() ? " (boundary " + b.name() + ")" : "");
-                }
+                if (pd.blocks().equals(d.blocks()) && pd.firstTemporalKernel() == d.firstTemporalKernel()) return new Match(p, b);
             }
         }
-        return "custom design";
+        return null;
     }
 
     public static String number(double v) {

@@ -2,6 +2,9 @@ package s3dx.app.classroom;
 
 import static s3dx.app.i18n.I18n.t;
 
+import java.io.File;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -20,15 +23,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import onnx.Onnx.ModelProto;
+import javafx.stage.FileChooser;
 import s3dx.app.Workers;
 import s3dx.app.i18n.ErrorText;
 import s3dx.app.model.DesignModel;
 import s3dx.app.player.ModelChoice;
 import s3dx.net.Design;
-import s3dx.net.Network;
-import s3dx.onnx.ModelInfo;
-import s3dx.onnx.OnnxModelBuilder;
 import s3dx.synth.MotionClass;
 import s3dx.train.Evaluation;
 import s3dx.train.TrainConfig;
@@ -40,7 +40,8 @@ import s3dx.train.Trainer;
 /**
  * Trains the current design's blocks at a laptop-sized demo size on MotionShapes ({@link Trainer} in a
  * {@link Task}): steps, batch and seed; a live loss and accuracy chart; Cancel; then the held-out accuracy on
- * normal and reversed clips, and the trained model goes to {@code onTrained} (the player takes it).
+ * normal and reversed clips, and the trained model goes to {@code onTrained} (the player takes it). "Save model…"
+ * writes the last finished run as ONNX, the same file {@code s3dx train --out} writes.
  */
 public final class TrainPanel extends BorderPane {
     /** A finished run and its model, ready for the player. */
@@ -50,7 +51,8 @@ public final class TrainPanel extends BorderPane {
     private final Consumer<ModelChoice> onTrained;
     private final Spinner<Integer> steps = new Spinner<>(1, 100_000, 200, 50), batch = new Spinner<>(2, 256, 16, 2),
             seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
-    private final Button start = new Button(t("train.start")), cancel = new Button(t("common.cancel"));
+    private final Button start = new Button(t("train.start")), cancel = new Button(t("common.cancel")),
+            save = new Button(t("train.save"));
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label(t("train.idle")), result = new Label(), size = new Label();
     private final XYChart.Series<Number, Number> loss = new XYChart.Series<>(), accuracy = new XYChart.Series<>();
@@ -61,7 +63,11 @@ public final class TrainPanel extends BorderPane {
     private int frames = 16, pixels = 64, evalClips = TrainConfig.DEFAULT_EVAL_CLIPS;
     private Task<Trained> task;
     private volatile Trained last;
+    /** The last run that finished (not cancelled): what the player has and what "Save model…" writes. */
+    private Trained finished;
     private volatile boolean busy;
+    private boolean saving;
+    private Consumer<Path> onSaved = p -> {};
 
     public TrainPanel(DesignModel model, Consumer<ModelChoice> onTrained) {
         this.model = model;
@@ -77,10 +83,13 @@ public final class TrainPanel extends BorderPane {
         seed.setId("train-seed");
         start.setId("train-start");
         cancel.setId("train-cancel");
+        save.setId("train-save");
         start.setDefaultButton(true);
         cancel.setDisable(true);
+        save.setDisable(true);
         start.setOnAction(e -> start());
         cancel.setOnAction(e -> cancel());
+        save.setOnAction(e -> chooseAndSave());
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
@@ -91,7 +100,7 @@ public final class TrainPanel extends BorderPane {
         size.getStyleClass().add("hint");
         model.designProperty().addListener((o, a, d) -> showSize());
         showSize();
-        HBox buttons = new HBox(8, start, cancel);
+        HBox buttons = new HBox(8, start, cancel, save);
         progress.setMaxWidth(Double.MAX_VALUE);
         status.setWrapText(true);
         status.setId("train-status");
@@ -133,6 +142,11 @@ public final class TrainPanel extends BorderPane {
         showSize();
     }
 
+    /** Told of each model file saved (the window offers it in the player's model list). */
+    public void setOnSaved(Consumer<Path> onSaved) {
+        this.onSaved = onSaved;
+    }
+
     public void setEvalClips(int n) {
         evalClips = n;
     }
@@ -147,6 +161,10 @@ public final class TrainPanel extends BorderPane {
 
     public XYChart.Series<Number, Number> lossSeries() {
         return loss;
+    }
+
+    public Button saveButton() {
+        return save;
     }
 
     public Task<Trained> task() {
@@ -171,7 +189,7 @@ public final class TrainPanel extends BorderPane {
     }
 
     public void start() {
-        if (running()) return;
+        if (running() || saving) return;
         Design d = demoDesign();
         TrainConfig config = TrainConfig.of(d, steps.getValue(), batch.getValue(), seed.getValue()).withEvalClips(evalClips);
         cancelFlag.set(false);
@@ -189,17 +207,15 @@ public final class TrainPanel extends BorderPane {
                     if (p.step() == p.steps() && evalClips > 0) updateMessage(t("train.evaluating", evalClips));
                 }, cancelFlag::get);
                 if (r.cancelled()) return new Trained(r, null);
-                ModelInfo info = TrainModels.modelInfo(r);
-                ModelProto proto = OnnxModelBuilder.build(Network.of(r.design()), r.weights(), info);
-                return new Trained(r, ModelChoice.trained(proto, info));
+                return new Trained(r, ModelChoice.trained(TrainModels.onnx(r), TrainModels.modelInfo(r)));
             }
         };
         task = t;
         busy = true;
         progress.progressProperty().bind(t.progressProperty());
         status.textProperty().bind(t.messageProperty());
-        start.setDisable(true);
         cancel.setDisable(false);
+        updateSave();
         t.setOnSucceeded(e -> finish(t, () -> {
             last = t.getValue();
             TrainResult r = last.result();
@@ -207,6 +223,7 @@ public final class TrainPanel extends BorderPane {
                 status.setText(t("train.cancelled", r.stepsDone(), r.config().steps()));
                 return;
             }
+            finished = last;
             Evaluation ev = r.evaluation();
             status.setText(t("train.done", r.stepsDone(), r.seconds()));
             result.setText(ev == null ? "" : t("train.result", ev.clips(), 100 * ev.accuracy(), 100 * ev.partnerRate(), 100 * ev.sameLabelRate()));
@@ -222,12 +239,68 @@ public final class TrainPanel extends BorderPane {
         busy = false;
         progress.progressProperty().unbind();
         status.textProperty().unbind();
-        start.setDisable(false);
         cancel.setDisable(true);
         r.run();
+        updateSave();
     }
 
-    /** Stops after the current step; the run ends as cancelled (no held-out test, the player keeps its model). */
+    /** No training while a save runs either: both report in the status line. */
+    private void updateSave() {
+        start.setDisable(busy || saving);
+        save.setDisable(busy || saving || finished == null);
+    }
+
+    private void chooseAndSave() {
+        if (finished == null) return;
+        FileChooser fc = new FileChooser();
+        fc.setTitle(t("train.saveTitle"));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("player.filter.onnx"), "*.onnx"));
+        fc.setInitialFileName(TrainModels.fileName(finished.result().design()));
+        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f == null) return;
+        // some platforms' dialogs do not add the filter's extension; s3dx train --out insists on it too
+        Path file = f.getName().endsWith(".onnx") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".onnx");
+        save(file);
+    }
+
+    /**
+     * Writes the last finished run to {@code file} on a worker (what the button does after its file dialog) and
+     * says how it went in the status line; null when there is nothing to save or a save is under way.
+     */
+    public Task<Path> save(Path file) {
+        Trained run = finished;
+        if (run == null || saving) return null;
+        Task<Path> t = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                TrainModels.writeOnnx(run.result(), file);
+                return file;
+            }
+        };
+        saving = true;
+        updateSave();
+        status.setText(t("train.saving", file.getFileName()));
+        t.setOnSucceeded(e -> {
+            saving = false;
+            updateSave();
+            status.setText(t("train.saved", file));
+            onSaved.accept(file);
+        });
+        t.setOnFailed(e -> {
+            saving = false;
+            updateSave();
+            status.setText(t("train.saveFailed", file, reason(t.getException())));
+        });
+        Workers.start(t, "s3dx-save-model", Workers.Load.HEAVY);
+        return t;
+    }
+
+    /** An error in words: file-system errors often carry only the path (already shown), so their kind instead. */
+    private static String reason(Throwable x) {
+        if (x instanceof FileSystemException fs) return fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+        return x == null || x.getMessage() == null ? t("error.unknown") : x.getMessage();
+    }
+
     /** Cancels a run and waits (at most 10 s) for it to leave libtorch, so that exiting cannot crash in native code. */
     public void dispose() {
         cancel();
@@ -239,6 +312,7 @@ public final class TrainPanel extends BorderPane {
         }
     }
 
+    /** Stops after the current step; the run ends as cancelled (no held-out test, the player keeps its model). */
     public void cancel() {
         cancelFlag.set(true);
     }

@@ -466,6 +466,17 @@ public final class PlayerView extends BorderPane {
         if (f != null) useModel(ModelChoice.file(f.toPath()));
     }
 
+    /** Lists a model without switching to it (a trained model just saved): one file model at a time besides the one in use. */
+    public void offerModel(ModelChoice choice) {
+        if (background.isShutdown() || modelBox.getItems().contains(choice)) return;
+        modelBox.getItems().removeIf(c -> c.kind() == choice.kind() && c.kind() != ModelChoice.Kind.DEMO && c != loadingOrLoaded);
+        modelBox.getItems().add(choice);
+    }
+
+    public List<ModelChoice> modelList() {
+        return List.copyOf(modelBox.getItems());
+    }
+
     /** Builds the model in the background; the player keeps going with the old one until it is ready. */
     public void useModel(ModelChoice choice) {
         if (background.isShutdown()) return;

@@ -158,6 +158,7 @@ public final class MainWindow {
         for (ModelChoice c : trained) player.useModel(c);
         this.compare = new CompareView(model, assets, this::knownModels);
         this.train = new TrainPanel(model, this::acceptTrained);
+        train.setOnSaved(file -> player.offerModel(ModelChoice.file(file)));
         Tab compareTab = new Tab(t("main.tab.compare"), compare);
         compareTab.setId("tab-compare");
         compareTab.selectedProperty().addListener((o, a, sel) -> { if (sel) compare.activate(); });
