@@ -345,7 +345,7 @@ public final class CompareView extends BorderPane {
             modelLabel.setText(t("player.loading", c.name()));
             Task<OnnxSession> task = new Task<>() {
                 @Override
-                protected OnnxSession call() {
+                protected OnnxSession call() throws Exception {
                     return c.open();
                 }
             };

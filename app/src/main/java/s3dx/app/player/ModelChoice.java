@@ -7,9 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import s3dx.checkpoint.PretrainedImport;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.UntrainedModel;
 import s3dx.net.Design;
+import s3dx.net.Preset;
+import s3dx.onnx.OnnxModelBuilder;
 import s3dx.onnx.ModelInfo;
 import onnx.Onnx.ModelProto;
 import s3dx.onnx.OnnxModelFile;
@@ -17,13 +20,16 @@ import s3dx.synth.MotionClass;
 
 /**
  * Where the player's model comes from: a demo model shipped in assets/models, an ONNX file the user opened,
- * or seeded untrained weights for a design (whose predictions mean nothing).
+ * Kinetics-400 S3D weights imported from a PyTorch checkpoint the user has, a model trained in the app, or
+ * seeded untrained weights for a design (whose predictions mean nothing).
  */
 public record ModelChoice(Kind kind, String name, Path file, Design design, byte[] onnx) {
-    public enum Kind { DEMO, FILE, UNTRAINED, TRAINED }
+    public enum Kind { DEMO, FILE, IMPORTED, UNTRAINED, TRAINED }
 
     /** The untrained model's clip: small enough to run live on a laptop CPU. */
     public static final int UNTRAINED_SIZE = 112;
+    /** The crop the Kinetics-400 S3D weights were trained at (the head's 7x7 pooling needs it). */
+    public static final int IMPORTED_SIZE = 224;
 
     public static ModelChoice demo(Path file, Design design) {
         return new ModelChoice(Kind.DEMO, s3dx.app.i18n.I18n.t("model.demo", file.getFileName()), file, design, null);
@@ -31,6 +37,25 @@ public record ModelChoice(Kind kind, String name, Path file, Design design, byte
 
     public static ModelChoice file(Path file) {
         return new ModelChoice(Kind.FILE, file.getFileName().toString(), file, null, null);
+    }
+
+    /**
+     * S3D with the Kinetics-400 weights of a torchvision or kylemin/S3D checkpoint, taking {@code frames}-frame
+     * 224x224 clips; the checkpoint is read (as data only) when the model is opened.
+     */
+    public static ModelChoice imported(Path checkpoint, int frames) {
+        Design d = Preset.S3D.design().withClip(frames, IMPORTED_SIZE, IMPORTED_SIZE).withClasses(PretrainedImport.KINETICS_CLASSES);
+        return new ModelChoice(Kind.IMPORTED, s3dx.app.i18n.I18n.t("model.imported", checkpoint.getFileName()), checkpoint, d, null);
+    }
+
+    /** A model file the user picked or dropped: ONNX as it is, a PyTorch checkpoint (.pth, .pt) imported. */
+    public static ModelChoice forFile(Path file, int frames) {
+        return isCheckpoint(file) ? imported(file, frames) : file(file);
+    }
+
+    public static boolean isCheckpoint(Path file) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".pth") || n.endsWith(".pt");
     }
 
     public static ModelChoice untrained(Design design, int clipLength) {
@@ -48,9 +73,13 @@ public record ModelChoice(Kind kind, String name, Path file, Design design, byte
         return kind == Kind.UNTRAINED;
     }
 
-    /** Opens the session (slow: building and optimising the graph); call off the FX thread. */
-    public OnnxSession open() {
+    /** Opens the session (slow: importing, building and optimising the graph); call off the FX thread. */
+    public OnnxSession open() throws IOException {
         if (kind == Kind.TRAINED) return OnnxSession.open(onnx, threads());
+        if (kind == Kind.IMPORTED) {
+            var imp = PretrainedImport.read(file, PretrainedImport.Format.AUTO, design.frames(), design.height());
+            return OnnxSession.open(OnnxModelBuilder.build(imp.network(), imp.weights(), imp.info()).toByteArray(), threads());
+        }
         if (kind != Kind.UNTRAINED) return OnnxSession.open(file, threads());
         List<String> labels = design.classes() == MotionClass.values().length ? MotionClass.labels()
                 : ModelInfo.numberedLabels(design.classes());

@@ -17,7 +17,7 @@ import s3dx.synth.MotionClass;
  * Soak/bench: plays a clip in a loop with live inference for N seconds and reports the prediction rate, the
  * longest gap between FX pulses (an AnimationTimer's frame gaps) and resident memory at start and end.
  * Usage: {@code PlayerBench [seconds=30] [clip.mp4, or - for a generated 25 fps MotionShapes clip longer than the run]
- * [stride=8] [model.onnx]}; without a
+ * [stride=8] [model.onnx, or none for playback without inference]}; without a
  * model it uses the first demo model in assets/models, else an untrained S3D-G 16x64x64 at width 0.25.
  */
 public final class PlayerBench {
@@ -35,7 +35,8 @@ public final class PlayerBench {
         }
         int stride = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         ModelChoice model;
-        if (args.length > 3) model = ModelChoice.file(Path.of(args[3]));
+        if (args.length > 3 && args[3].equals("none")) model = null;   // the control: playback without inference
+        else if (args.length > 3) model = ModelChoice.file(Path.of(args[3]));
         else {
             var demos = ModelChoice.demos(assets.resolve("models"));
             if (!demos.isEmpty()) model = demos.get(0);
@@ -62,6 +63,10 @@ public final class PlayerBench {
             st.setScene(new Scene(view[0], 1200, 760));
             st.show();
             view[0].strideSpinner().getValueFactory().setValue(stride);
+            if (m == null) {
+                ready.countDown();
+                return;
+            }
             view[0].useModel(m);
             view[0].modelReadyProperty().addListener((o, a, b) -> { if (b) ready.countDown(); });
         });
@@ -110,7 +115,8 @@ public final class PlayerBench {
         }) - startCount[0];
         double dt = (System.nanoTime() - t0) / 1e9;
         long dropped = view[0].engine().dropped();
-        System.out.printf(Locale.ROOT, "model %s, clip %s, stride %d, %d s%n", m.name(), clip.getFileName(), stride, seconds);
+        System.out.printf(Locale.ROOT, "model %s, clip %s, stride %d, %d s%n", m == null ? "none (no inference)" : m.name(),
+                clip.getFileName(), stride, seconds);
         System.out.printf(Locale.ROOT, "predictions/s %.2f (%d in %.1f s; stale requests dropped %d)%n", n / dt, n, dt, dropped);
         System.out.printf(Locale.ROOT, "max FX pulse gap %.1f ms; gaps over 50 ms: %d of %d pulses (after a 2 s warm-up)%n",
                 maxGap[0] / 1e6, over50[0], pulses[0] - 31);

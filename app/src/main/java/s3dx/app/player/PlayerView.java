@@ -79,6 +79,7 @@ public final class PlayerView extends BorderPane {
     private final Label banner = new Label(), modelStatus = new Label(t("player.noModel")), time = new Label("—"), status = new Label(),
             windowLabel = new Label();
     private final ProgressBar modelProgress = new ProgressBar(), exportProgress = new ProgressBar(0);
+    private final Button cancelModel = new Button(t("player.cancelModel"));
     private final Button playButton = new Button(t("player.play")), cancelExport = new Button(t("common.cancel"));
     private final Slider seek = new Slider(0, 1, 0), opacity = new Slider(0, 1, 0.45);
     private final ToggleButton reverse = new ToggleButton(t("player.reverse"));
@@ -155,13 +156,16 @@ public final class PlayerView extends BorderPane {
         clips.setDisable(clips.getItems().isEmpty());
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
-        Button openModel = new Button(t("player.openOnnx"));
+        Button openModel = new Button(t("player.openModel"));
         openModel.setOnAction(e -> chooseModel());
         modelProgress.setPrefWidth(90);
         modelProgress.setVisible(false);
         Label m = new Label(t("player.model"));
         m.getStyleClass().add("toolbar-label");
-        HBox bar = new HBox(8, open, clips, recentMenu, new Separator(Orientation.VERTICAL), m, modelBox, openModel, modelProgress, modelStatus);
+        cancelModel.setOnAction(e -> cancelModelLoad());
+        cancelModel.setVisible(false);
+        cancelModel.managedProperty().bind(cancelModel.visibleProperty());
+        HBox bar = new HBox(8, open, clips, recentMenu, new Separator(Orientation.VERTICAL), m, modelBox, openModel, modelProgress, cancelModel, modelStatus);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("player-toolbar");
         return bar;
@@ -307,7 +311,7 @@ public final class PlayerView extends BorderPane {
             boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
             if (ok) {
                 Path p = e.getDragboard().getFiles().get(0).toPath();
-                if (p.toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) useModel(ModelChoice.file(p));
+                if (p.toString().toLowerCase(Locale.ROOT).endsWith(".onnx") || ModelChoice.isCheckpoint(p)) useModel(ModelChoice.forFile(p, clip.getValue()));
                 else open(p);
             }
             e.setDropCompleted(ok);
@@ -444,11 +448,13 @@ public final class PlayerView extends BorderPane {
         });
     }
 
-    private ModelChoice loadingOrLoaded;
+    private ModelChoice loadingOrLoaded, installed;
+    private Task<OnnxSession> modelTask;
 
     private void autoModel() {
         if (background.isShutdown()) return;
-        if (loadingOrLoaded != null && loadingOrLoaded.kind() == ModelChoice.Kind.FILE) return;
+        // A model the user opened stays until they choose another; design changes do not replace it.
+        if (loadingOrLoaded != null && (loadingOrLoaded.kind() == ModelChoice.Kind.FILE || loadingOrLoaded.kind() == ModelChoice.Kind.IMPORTED)) return;
         Design d = design == null ? null : design.getValue();
         if (loadingOrLoaded != null && loadingOrLoaded.kind() == ModelChoice.Kind.TRAINED && d != null
                 && ModelChoice.sameArchitecture(loadingOrLoaded.design(), d)) return;
@@ -460,10 +466,12 @@ public final class PlayerView extends BorderPane {
 
     private void chooseModel() {
         FileChooser fc = new FileChooser();
-        fc.setTitle(t("player.openOnnxTitle"));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("player.filter.onnx"), "*.onnx"));
+        fc.setTitle(t("player.openModelTitle"));
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(t("player.filter.models"), "*.onnx", "*.pth", "*.pt"),
+                new FileChooser.ExtensionFilter(t("player.filter.onnx"), "*.onnx"),
+                new FileChooser.ExtensionFilter(t("player.filter.checkpoint"), "*.pth", "*.pt"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) useModel(ModelChoice.file(f.toPath()));
+        if (f != null) useModel(ModelChoice.forFile(f.toPath(), clip.getValue()));
     }
 
     /** Lists a model without switching to it (a trained model just saved): one file model at a time besides the one in use. */
@@ -486,32 +494,62 @@ public final class PlayerView extends BorderPane {
             modelBox.getItems().add(choice);
         }
         modelBox.setValue(choice);
+        if (modelTask != null) modelTask.cancel(false);
+        // The opened session passes through here: whoever takes it (the player, or a cancel) closes it, once.
+        AtomicReference<OnnxSession> opened = new AtomicReference<>();
         Task<OnnxSession> t = new Task<>() {
             @Override
-            protected OnnxSession call() {
-                updateMessage(choice.untrained() ? t("player.building", choice.design().frames()) : t("player.loading", choice.name()));
-                return choice.open();
+            protected OnnxSession call() throws Exception {
+                updateMessage(choice.untrained() ? t("player.building", choice.design().frames())
+                        : choice.kind() == ModelChoice.Kind.IMPORTED ? t("player.importing", choice.file().getFileName(), choice.design().frames())
+                        : t("player.loading", choice.name()));
+                OnnxSession s = choice.open();
+                opened.set(s);
+                if (isCancelled() && opened.compareAndSet(s, null)) s.close();
+                return s;
             }
         };
+        modelTask = t;
         modelProgress.setVisible(true);
+        cancelModel.setVisible(true);
         modelProgress.progressProperty().bind(t.progressProperty());
         modelStatus.textProperty().bind(t.messageProperty());
         modelReady.set(false);
         t.setOnSucceeded(e -> {
-            modelStatus.textProperty().unbind();
-            modelProgress.setVisible(false);
+            OnnxSession s = opened.getAndSet(null);
+            if (s == null) return;
             if (choice != loadingOrLoaded) {
-                t.getValue().close();
+                s.close();
                 return;
             }
-            installModel(choice, t.getValue());
+            modelLoadEnded(null);
+            installModel(choice, s);
         });
         t.setOnFailed(e -> {
-            modelStatus.textProperty().unbind();
-            modelProgress.setVisible(false);
-            modelStatus.setText(t("player.modelFailed", ErrorText.of(t.getException())));
+            if (choice == loadingOrLoaded) modelLoadEnded(t("player.modelFailed", ErrorText.of(t.getException())));
+        });
+        t.setOnCancelled(e -> {
+            OnnxSession s = opened.getAndSet(null);
+            if (s != null) s.close();
         });
         background.execute(t);
+    }
+
+    /** Stops loading a model: the player goes on with the one it has. */
+    public void cancelModelLoad() {
+        if (modelTask == null || modelTask.isDone()) return;
+        modelTask.cancel(false);
+        loadingOrLoaded = installed;
+        modelBox.setValue(installed);
+        modelReady.set(installed != null);
+        modelLoadEnded(t("player.modelCancelled"));
+    }
+
+    private void modelLoadEnded(String message) {
+        modelStatus.textProperty().unbind();
+        modelProgress.setVisible(false);
+        cancelModel.setVisible(false);
+        if (message != null) modelStatus.setText(message);
     }
 
     private void installModel(ModelChoice choice, OnnxSession s) {
@@ -523,6 +561,7 @@ public final class PlayerView extends BorderPane {
             modelStatus.setText(t("player.modelFailed", ErrorText.of(ex)));
             return;
         }
+        installed = choice;
         predictor = p;
         preprocessing = p.preprocessing();
         long t = s.inputShape()[2];
@@ -765,6 +804,11 @@ public final class PlayerView extends BorderPane {
     }
 
     /** The line that says which model runs, or why none could be loaded. */
+    /** The model the player runs now (null before the first has loaded). */
+    public ModelChoice loadedModel() {
+        return installed;
+    }
+
     public String modelStatusText() {
         return modelStatus.getText();
     }

@@ -47,6 +47,38 @@ public final class TimelineChart extends CanvasPane {
         return legend;
     }
 
+    /** Lines drawn at the most: enough for every class of a small model, and a readable chart. */
+    static final int MAX_LINES = 24;
+
+    /**
+     * The classes that get a line: those in some window's top 3, the most probable first, at most
+     * {@link #MAX_LINES}. With Kinetics' 400 classes the rest lie flat near zero, and 400 paths a redraw held
+     * the renderer for tens of milliseconds at each new window.
+     */
+    static int[] drawnClasses(List<Prediction> windows) {
+        if (windows.isEmpty()) return new int[0];
+        float[] peak = new float[windows.get(0).probs().length];
+        java.util.Arrays.fill(peak, -1);
+        int[] top = new int[Math.min(3, peak.length)];
+        for (Prediction p : windows) {
+            float[] probs = p.probs();
+            // a linear top 3 (not Prediction.top, which sorts every class): this runs for every window at each redraw
+            java.util.Arrays.fill(top, -1);
+            for (int c = 0; c < probs.length; c++) {
+                for (int k = 0; k < top.length; k++) {
+                    if (top[k] < 0 || probs[c] > probs[top[k]]) {
+                        System.arraycopy(top, k, top, k + 1, top.length - k - 1);
+                        top[k] = c;
+                        break;
+                    }
+                }
+            }
+            for (int c : top) peak[c] = Math.max(peak[c], probs[c]);
+        }
+        return java.util.stream.IntStream.range(0, peak.length).filter(c -> peak[c] >= 0).boxed()
+                .sorted((a, b) -> Float.compare(peak[b], peak[a])).limit(MAX_LINES).mapToInt(Integer::intValue).toArray();
+    }
+
     private void placePlayhead() {
         double pw = Math.max(10, getWidth() - LEFT - RIGHT), ph = Math.max(10, getHeight() - TOP - BOTTOM);
         double x = LEFT + pw * Math.min(1, playhead / duration);
@@ -75,7 +107,7 @@ public final class TimelineChart extends CanvasPane {
         if (!windows.isEmpty()) {
             int classes = windows.get(0).probs().length;
             Prediction last = windows.get(windows.size() - 1);
-            for (int c = 0; c < classes; c++) {
+            for (int c : drawnClasses(windows)) {
                 g.setStroke(PALETTE[c % PALETTE.length]);
                 g.setLineWidth(1.6);
                 g.beginPath();

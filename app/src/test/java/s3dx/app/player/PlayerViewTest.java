@@ -127,6 +127,62 @@ class PlayerViewTest {
         assertEquals(11, fx(() -> view.energyBlockBox().getItems().size()));
     }
 
+    /** Model (b): Kinetics-400 weights a user already has, opened as a .pth, predict as the import command's model does. */
+    @Test
+    void aPyTorchCheckpointOpensAsTheModelAndPredictsAsTheImportCommandsModel() throws Exception {
+        Path pth = Path.of(System.getProperty("s3dx.shared", "../../shared"), "reference/torchvision-s3d/s3d_torchvision_seed1.pth");
+        Assumptions.assumeTrue(Files.isRegularFile(pth), "reference checkpoint beside the repository");
+        ModelChoice choice = ModelChoice.forFile(pth, 16);
+        assertEquals(ModelChoice.Kind.IMPORTED, choice.kind());
+        fx(() -> {
+            view.open(clip);
+            view.useModel(choice);
+            return null;
+        });
+        waitUntil(120, () -> view.modelReadyProperty().get());
+        assertTrue(fx(() -> view.modelStatusText()).contains("s3d_torchvision_seed1.pth"), fx(() -> view.modelStatusText()));
+        fx(() -> {
+            view.seekTo(20);
+            return null;
+        });
+        waitUntil(60, () -> view.shownPredictionProperty().get() != null);
+        Prediction shown = fx(() -> view.shownPredictionProperty().get());
+        assertEquals(400, shown.probs().length);
+        var imported = s3dx.checkpoint.PretrainedImport.read(pth, s3dx.checkpoint.PretrainedImport.Format.AUTO, 16, 224);
+        byte[] onnx = s3dx.onnx.OnnxModelBuilder.build(imported.network(), imported.weights(), imported.info()).toByteArray();
+        try (OnnxSession s = OnnxSession.open(onnx)) {
+            Prediction expected = WindowPredictor.of(s).predictAll(clip, fx(view::windowing)).stream()
+                    .filter(p -> p.startFrame() == shown.startFrame()).findFirst().orElseThrow();
+            assertArrayEquals(expected.probs(), shown.probs(), 1e-5f);
+        }
+    }
+
+    @Test
+    void cancellingAModelLoadKeepsThePlayersModel() throws Exception {
+        fx(() -> {
+            view.useModel(ModelChoice.file(model));
+            return null;
+        });
+        waitUntil(30, () -> view.modelReadyProperty().get());
+        String before = fx(view::modelStatusText);
+        ModelChoice slow = ModelChoice.untrained(Preset.S3D.design(), 16);
+        fx(() -> {
+            view.useModel(slow);
+            return null;
+        });
+        waitUntil(10, () -> !view.modelStatusText().equals(before));   // the build has started
+        fx(() -> {
+            view.cancelModelLoad();
+            return null;
+        });
+        assertTrue(fx(() -> view.modelReadyProperty().get()), "the loaded model is still ready");
+        assertEquals(ModelChoice.Kind.FILE, fx(() -> view.modelChoice().kind()));
+        Thread.sleep(4000);   // the cancelled build ends in the background and must not replace the model
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ModelChoice.Kind.FILE, fx(() -> view.loadedModel().kind()));
+        assertEquals(ModelChoice.Kind.FILE, fx(() -> view.modelChoice().kind()));
+    }
+
     @Test
     void playReversedTurnsMovingLeftIntoMovingRightWithTheDemoModel() throws Exception {
         Path assets = Path.of("..", "assets");
