@@ -58,7 +58,7 @@ public final class PlayerBench {
         ModelChoice m = model;
         CountDownLatch ready = new CountDownLatch(1);
         Platform.runLater(() -> {
-            view[0] = new PlayerView(null, assets);
+            view[0] = new PlayerView(null, m == null ? null : assets);   // no assets: no demo model picked for the control
             Stage st = new Stage();
             st.setScene(new Scene(view[0], 1200, 760));
             st.show();
