@@ -65,9 +65,10 @@ final class PanelHead extends Region {
         double x = snappedLeftInset(), y = snappedTopInset(), w = inner(getWidth());
         double th = title.prefHeight(-1);
         if (oneLine(getWidth())) {
-            double lw = legendLine(), lh = legend.prefHeight(lw), h = Math.max(th, lh);
+            // the legend gets all the room beside the title (its summed width can fall a pixel short of a row)
+            double tw = title.prefWidth(-1), lw = w - tw - GAP, lh = legend.prefHeight(lw), h = Math.max(th, lh);
             legend.setAlignment(Pos.CENTER_RIGHT);
-            title.resizeRelocate(x, y + (h - th) / 2, title.prefWidth(-1), th);
+            title.resizeRelocate(x, y + (h - th) / 2, tw, th);
             legend.resizeRelocate(x + w - lw, y + (h - lh) / 2, lw, lh);
         } else {
             legend.setAlignment(Pos.CENTER_LEFT);
