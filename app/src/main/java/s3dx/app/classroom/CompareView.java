@@ -178,15 +178,11 @@ public final class CompareView extends BorderPane {
     }
 
     private static Label head(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("compare-head");
-        return l;
+        return Fmt.styled(s, "compare-head");
     }
 
     private static Label label(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("control-label");
-        return l;
+        return Fmt.styled(s, "control-label");
     }
 
     // ---- video ----

@@ -50,6 +50,7 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import s3dx.app.Workers;
 import s3dx.app.i18n.ErrorText;
+import s3dx.app.view.Fmt;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.UntrainedModel;
 import s3dx.infer.WindowPredictor;
@@ -256,15 +257,11 @@ public final class PlayerView extends BorderPane {
     }
 
     private static Label title(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("section-title");
-        return l;
+        return Fmt.styled(s, "section-title");
     }
 
     private static Label label(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("control-label");
-        return l;
+        return Fmt.styled(s, "control-label");
     }
 
     private static Region spacer() {

@@ -154,15 +154,11 @@ public final class ControlsPane extends VBox {
     }
 
     private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-title");
-        return l;
+        return Fmt.styled(text, "section-title");
     }
 
     private static Label caption(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("caption");
-        return l;
+        return Fmt.styled(text, "caption");
     }
 
     private static GridPane grid() {

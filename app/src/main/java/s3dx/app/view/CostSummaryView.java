@@ -161,9 +161,7 @@ public final class CostSummaryView extends VBox {
     }
 
     private static Label colHead(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("col-head");
-        return l;
+        return Fmt.styled(s, "col-head");
     }
 
     private static VBox card(Label title, Label value, Label sub, Label delta) {
@@ -177,28 +175,22 @@ public final class CostSummaryView extends VBox {
     }
 
     private static Label title(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("metric-title");
-        return l;
+        return Fmt.styled(s, "metric-title");
     }
 
     private static Label value(String id) {
-        Label l = new Label();
+        Label l = Fmt.styled(null, "metric-value");
         l.setId(id);
-        l.getStyleClass().add("metric-value");
         return l;
     }
 
     private static Label sub() {
-        Label l = new Label();
-        l.getStyleClass().add("metric-sub");
-        return l;
+        return Fmt.styled(null, "metric-sub");
     }
 
     private static Label delta(String id) {
-        Label l = new Label();
+        Label l = Fmt.styled(null, "metric-delta");
         l.setId(id);
-        l.getStyleClass().add("metric-delta");
         return l;
     }
 }

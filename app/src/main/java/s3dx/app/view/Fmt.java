@@ -11,6 +11,13 @@ import s3dx.net.Shape;
 public final class Fmt {
     private Fmt() {}
 
+    /** A label with one style class (the views' headings, captions and values). */
+    public static javafx.scene.control.Label styled(String text, String styleClass) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+        l.getStyleClass().add(styleClass);
+        return l;
+    }
+
     static String millions(long n) {
         return String.format(Locale.ROOT, "%.2f M", n / 1e6);
     }
