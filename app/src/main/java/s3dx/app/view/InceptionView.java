@@ -3,6 +3,7 @@ package s3dx.app.view;
 import static s3dx.app.i18n.I18n.t;
 
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -46,6 +47,17 @@ public final class InceptionView extends VBox {
         block.addListener((o, a, b) -> refresh(model.getReport()));
         model.reportProperty().addListener((o, a, r) -> refresh(r));
         refresh(model.getReport());
+        // the ops wrap, so the height needed follows the width; the centre's scroll learns of it after this pass
+        widthProperty().addListener((o, a, w) -> Platform.runLater(this::requestLayout));
+    }
+
+    /**
+     * Never shorter than the drawing at its current width: the designer's centre scrolls instead of cutting ops.
+     * The width asked about is ignored once laid out, because parents ask at their maximum width (the ops unwrapped).
+     */
+    @Override
+    protected double computeMinHeight(double width) {
+        return prefHeight(getWidth() > 0 ? getWidth() : width);
     }
 
     private void refresh(CostReport r) {

@@ -132,25 +132,61 @@ public final class MainWindow {
         LayerTable table = new LayerTable(model);
         Tab layers = new Tab(t("main.layers"), table);
         table.activeProperty().bind(layers.selectedProperty());
-        TabPane tabs = new TabPane(new Tab(t("main.computePerBlock"), new BlockCostChart(model)), layers);
+        TabPane tabs = new TabPane(new Tab(t("main.computePerBlock"), new BlockCostChart(model)), layers) {
+            /** As narrow as the tab titles allow: the chart and the table shrink, the titles are never cut. */
+            @Override
+            protected double computeMinWidth(double height) {
+                javafx.scene.Node header = lookup(".tab-header-area");
+                double titles = header == null ? 0 : header.prefWidth(-1);
+                return Math.max(super.computeMinWidth(height), snappedLeftInset() + titles + snappedRightInset());
+            }
+        };
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("panel-tabs");
         PresetScatter map = new PresetScatter(model);
-        SplitPane lower = new SplitPane(card(inception), card(tabs), card(panel(t("main.designSpace"), null, map)));
+        VBox inceptionCard = card(inception), tabsCard = card(tabs), mapCard = card(panel(t("main.designSpace"), null, map));
+        inceptionCard.getStyleClass().add("inception-card");
+        tabsCard.getStyleClass().add("tabs-card");
+        mapCard.getStyleClass().add("map-card");
+        SplitPane lower = new SplitPane(inceptionCard, tabsCard, mapCard);
         lower.setDividerPositions(0.35, 0.67);
         lower.setOrientation(Orientation.HORIZONTAL);
         lower.getStyleClass().add("lower");
         VBox.setVgrow(lower, Priority.ALWAYS);
+        VBox.setVgrow(mapCard, Priority.ALWAYS);
 
         VBox center = new VBox(10, banner, chainPanel, lower);
         center.getStyleClass().add("center");
+        // where the three cards cannot have their minimum widths side by side (the lessons open on a laptop),
+        // the design-space map goes below the other two, at full width, rather than squeezing all three
+        center.widthProperty().addListener((o, a, w) -> {
+            double need = 0;
+            for (VBox c : List.of(inceptionCard, tabsCard, mapCard)) need += c.minWidth(-1) + 12; // + a divider
+            boolean below = w.doubleValue() - center.snappedLeftInset() - center.snappedRightInset() < need;
+            if (below == center.getChildren().contains(mapCard)) return;
+            if (below) {
+                lower.getItems().remove(mapCard);
+                center.getChildren().add(mapCard);
+                lower.setDividerPositions(0.5);
+            } else {
+                center.getChildren().remove(mapCard);
+                lower.getItems().add(mapCard);
+                lower.setDividerPositions(0.35, 0.67);
+            }
+        });
+        // on a short window (1366x768) the cards below the chain keep a usable height and the centre scrolls
+        ScrollPane centerScroll = new ScrollPane(center);
+        centerScroll.setFitToWidth(true);
+        centerScroll.setFitToHeight(true);
+        centerScroll.getStyleClass().add("center-scroll");
+        centerScroll.setId("designer-scroll");
 
         ScrollPane left = new ScrollPane(new VBox(14, new ControlsPane(model), new CostSummaryView(model)));
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.getStyleClass().add("sidebar");
 
-        BorderPane designer = new BorderPane(center);
+        BorderPane designer = new BorderPane(centerScroll);
         designer.setLeft(left);
         Path assets = s3dx.assets.Assets.dir().orElse(null);
         this.player = new PlayerView(model.designProperty(), assets);
@@ -167,8 +203,9 @@ public final class MainWindow {
         main.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         main.setId("main-tabs");
         this.lessons = new LessonPanel(model, Lessons.load(), new LessonHost());
-        // narrower on a 1366-wide screen, so that the chain still fits beside it without scrolling
-        lessons.prefWidthProperty().bind(Bindings.min(330, Bindings.max(260, scene.widthProperty().multiply(0.2))));
+        // narrower on a 1366-wide screen (257 px), so that the chain and the designer's vertical scroll bar still fit
+        // beside it without sideways scrolling; 320 px at 1600 wide, at most 330
+        lessons.prefWidthProperty().bind(Bindings.min(330, Bindings.max(250, scene.widthProperty().multiply(0.27).subtract(112))));
         root = new BorderPane(main);
         MenuBar bar = actions.menuBar();
         bar.getMenus().addAll(presentation.menus(), lessonsMenu());

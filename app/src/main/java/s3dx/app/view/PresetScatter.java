@@ -2,8 +2,11 @@ package s3dx.app.view;
 
 import static s3dx.app.i18n.I18n.t;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
@@ -120,16 +123,24 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
-        // the markers' labels are placed here, where the markers have just moved (their own layout runs only on a resize)
-        for (XYChart.Series<Number, Number> s : getData()) {
+        // the markers' labels are placed here, where the markers have just moved (their own layout runs only on a
+        // resize); greedily, this design first, then the presets, then the paper's points: a name that finds no free
+        // place is left out (the point's tooltip still names it) rather than drawn over another
+        List<Bounds> taken = new ArrayList<>();
+        List<PointMarker> markers = new ArrayList<>();
+        for (XYChart.Series<Number, Number> s : List.of(current, presets, paper)) {
             for (XYChart.Data<Number, Number> d : s.getData()) {
-                if (d.getNode() instanceof PointMarker m) m.placeLabel(x.getWidth(), y.getHeight());
+                if (d.getNode() instanceof PointMarker m) markers.add(m);
             }
         }
+        // names do not cover the points either
+        for (PointMarker m : markers) taken.add(new BoundingBox(m.getLayoutX(), m.getLayoutY(), m.getWidth(), m.getHeight()));
+        for (PointMarker m : markers) m.placeLabel(x.getWidth(), y.getHeight(), taken, m == here.getNode());
     }
 
     /** A chart symbol with its name beside it. */
     static final class PointMarker extends Region {
+        private static final double GAP = 3;
         private final Label label;
         private final boolean above;
         final Tooltip tip;
@@ -145,19 +156,37 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
         }
 
         /**
-         * Puts the name right of the point (above it for this design), on the left where it would pass the plot's
-         * right edge, and moves it in where it would still leave the plot ({@code plotWidth} by {@code plotHeight},
-         * in the coordinates of the markers' parent): the chart clips what lies outside.
+         * Puts the name at the first free place of: right of the point, left, above, below (above first for this
+         * design), moved in where it would leave the plot ({@code plotWidth} by {@code plotHeight}, in the
+         * coordinates of the markers' parent: the chart clips what lies outside). Free: clear of the points and names
+         * in {@code taken}, to which it adds its own; with none free the name is hidden, unless {@code always}.
          */
-        void placeLabel(double plotWidth, double plotHeight) {
+        void placeLabel(double plotWidth, double plotHeight, List<Bounds> taken, boolean always) {
             label.autosize();
-            double w = label.getWidth(), h = label.getHeight();
-            double x = above ? (getWidth() - w) / 2 : getWidth() + 3;
-            double y = above ? -h - 1 : (getHeight() - h) / 2;
-            if (!above && getLayoutX() + x + w > plotWidth) x = -w - 3;
-            x = Math.max(-getLayoutX(), Math.min(x, plotWidth - getLayoutX() - w));
-            y = Math.max(-getLayoutY(), Math.min(y, plotHeight - getLayoutY() - h));
-            label.relocate(x, y);
+            double w = label.getWidth(), h = label.getHeight(), mx = getLayoutX(), my = getLayoutY();
+            double right = getWidth() + GAP, left = -w - GAP, midX = (getWidth() - w) / 2;
+            double top = -h - 1, bottom = getHeight() + 1, midY = (getHeight() - h) / 2;
+            double[][] places = above
+                    ? new double[][]{{midX, top}, {right, midY}, {left, midY}, {midX, bottom}}
+                    : new double[][]{{right, midY}, {left, midY}, {midX, top}, {midX, bottom}};
+            Bounds first = null;
+            for (double[] p : places) {
+                Bounds b = new BoundingBox(mx + Math.max(-mx, Math.min(p[0], plotWidth - mx - w)),
+                        my + Math.max(-my, Math.min(p[1], plotHeight - my - h)), w, h);
+                if (first == null) first = b;
+                if (taken.stream().noneMatch(b::intersects)) {
+                    show(b, taken);
+                    return;
+                }
+            }
+            if (always) show(first, taken);
+            else label.setVisible(false);
+        }
+
+        private void show(Bounds b, List<Bounds> taken) {
+            label.relocate(b.getMinX() - getLayoutX(), b.getMinY() - getLayoutY());
+            label.setVisible(true);
+            taken.add(b);
         }
     }
 }
