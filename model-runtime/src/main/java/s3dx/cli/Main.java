@@ -8,7 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import s3dx.net.DesignException;
 
-@Command(name = "s3dx", mixinStandardHelpOptions = true, version = "S3D Explorer 0.1",
+// INHERIT: every subcommand takes --help and --version too ("s3dx train --help").
+@Command(name = "s3dx", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "S3D Explorer 0.1",
         description = "Design, count, export, run and train the S3D network family.",
         subcommands = {PresetsCommand.class, CountCommand.class, BenchCountCommand.class,
                 VideoInfoCommand.class, SynthCommand.class, BenchVideoCommand.class,

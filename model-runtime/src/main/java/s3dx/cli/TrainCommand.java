@@ -41,7 +41,7 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "seed of the starting weights and the training clips (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Adam learning rate (default ${DEFAULT-VALUE})")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "" + TrainConfig.DEFAULT_LEARNING_RATE, description = "Adam learning rate (default ${DEFAULT-VALUE})")
     double lr;
 
     @Option(names = "--constant-lr", description = "keep the learning rate constant (default: cosine decay to 1%% over the run)")
