@@ -79,10 +79,12 @@ public final class LessonPanel extends VBox {
         next.setFocusTraversable(false);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        // On a narrow panel the counter gives way (ellipsis); the buttons keep their whole text.
+        // On a narrow panel the counter wraps onto two lines; the buttons keep their whole text.
         back.setMinWidth(Region.USE_PREF_SIZE);
         next.setMinWidth(Region.USE_PREF_SIZE);
         counter.setMinWidth(0);
+        counter.setWrapText(true);
+        counter.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         HBox nav = new HBox(8, back, grow, counter, next);
         nav.setAlignment(Pos.CENTER_LEFT);
         Region fill = new Region();
