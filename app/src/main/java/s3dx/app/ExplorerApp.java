@@ -21,6 +21,13 @@ import s3dx.app.view.MainWindow;
  * {@code -Ds3dx.lang=zh-CN} overrides the saved language, {@code -Ds3dx.start=...} the first view.
  */
 public class ExplorerApp extends Application {
+    private MainWindow window;
+
+    /** Every way out (the window closed, Platform.exit from a snapshot or the startup report) stops the workers first. */
+    @Override
+    public void stop() {
+        if (window != null) window.disposeViews();
+    }
 
     @Override
     public void start(Stage stage) {
@@ -28,7 +35,7 @@ public class ExplorerApp extends Application {
         new s3dx.app.i18n.Settings(home).apply();
         if (System.getProperty("s3dx.lang") != null) s3dx.app.i18n.I18n.setLocale(java.util.Locale.forLanguageTag(System.getProperty("s3dx.lang")));
         DesignModel model = DesignModel.withDefaultDesign();
-        MainWindow window = new MainWindow(stage, model, home, ModelExporters.onnx());
+        window = new MainWindow(stage, model, home, ModelExporters.onnx());
         Path video = null;
         if (!getParameters().getUnnamed().isEmpty()) {
             Path arg = Path.of(getParameters().getUnnamed().get(0));

@@ -380,10 +380,22 @@ public final class MainWindow {
     public void close() {
         if (!actions.confirmDiscard()) return;
         autosave.markCleanExit();
+        disposeViews();
+        stage.close();
+    }
+
+    private boolean disposed;
+
+    /**
+     * Stops the views' workers, waiting (bounded) for any inside ONNX Runtime or libtorch: a JVM that exits
+     * while one is creating a session crashes in native code. Called on close and on any exit of the app.
+     */
+    public void disposeViews() {
+        if (disposed) return;
+        disposed = true;
         player.dispose();
         compare.dispose();
         train.dispose();
-        stage.close();
     }
 
     private static FlowPane legend() {
