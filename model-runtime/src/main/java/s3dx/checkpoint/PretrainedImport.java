@@ -41,6 +41,11 @@ public final class PretrainedImport {
         public Network network() {
             return Network.of(info.design());
         }
+
+        /** The imported network as our ONNX model (weights, preprocessing and labels inside). */
+        public onnx.Onnx.ModelProto onnx() {
+            return s3dx.onnx.OnnxModelBuilder.build(network(), weights, info);
+        }
     }
 
     public static final int KINETICS_CLASSES = 400;

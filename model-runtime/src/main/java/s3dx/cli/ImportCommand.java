@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import s3dx.checkpoint.PretrainedImport;
-import s3dx.onnx.OnnxModelBuilder;
 import s3dx.onnx.OnnxModelFile;
 
 @Command(name = "import", description = {
@@ -33,7 +32,7 @@ public class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PretrainedImport.Format f = Main.parseEnum(PretrainedImport.Format.class, "--format", format);
         PretrainedImport.Imported imp = PretrainedImport.read(checkpoint, f, frames, size);
-        OnnxModelFile.write(OnnxModelBuilder.build(imp.network(), imp.weights(), imp.info()), out);
+        OnnxModelFile.write(imp.onnx(), out);
         System.out.printf(Locale.ROOT, "imported %s (%s, %d tensors) -> %s: S3D %dx%dx%d, %d Kinetics-400 classes, %s input, %.1f MB%n",
                 checkpoint, f == PretrainedImport.Format.AUTO ? "detected " + imp.format().name().toLowerCase(Locale.ROOT) : imp.format().name().toLowerCase(Locale.ROOT),
                 imp.weights().size(), out, frames, size, size, imp.info().labels().size(),

@@ -12,7 +12,6 @@ import s3dx.infer.OnnxSession;
 import s3dx.infer.UntrainedModel;
 import s3dx.net.Design;
 import s3dx.net.Preset;
-import s3dx.onnx.OnnxModelBuilder;
 import s3dx.onnx.ModelInfo;
 import onnx.Onnx.ModelProto;
 import s3dx.onnx.OnnxModelFile;
@@ -76,14 +75,27 @@ public record ModelChoice(Kind kind, String name, Path file, Design design, byte
     /** Opens the session (slow: importing, building and optimising the graph); call off the FX thread. */
     public OnnxSession open() throws IOException {
         if (kind == Kind.TRAINED) return OnnxSession.open(onnx, threads());
-        if (kind == Kind.IMPORTED) {
-            var imp = PretrainedImport.read(file, PretrainedImport.Format.AUTO, design.frames(), design.height());
-            return OnnxSession.open(OnnxModelBuilder.build(imp.network(), imp.weights(), imp.info()).toByteArray(), threads());
-        }
+        if (kind == Kind.IMPORTED) return OnnxSession.open(importCheckpoint().toByteArray(), threads());
         if (kind != Kind.UNTRAINED) return OnnxSession.open(file, threads());
         List<String> labels = design.classes() == MotionClass.values().length ? MotionClass.labels()
                 : ModelInfo.numberedLabels(design.classes());
         return OnnxSession.open(UntrainedModel.onnx(design, labels, 1), threads());
+    }
+
+    /** Whether {@link #save} can write this model as ONNX (one imported or trained in the app; the others are files already or seeded). */
+    public boolean savable() {
+        return kind == Kind.IMPORTED || kind == Kind.TRAINED;
+    }
+
+    /** Writes the model as an ONNX file (an imported checkpoint is read again: the player keeps only its session). */
+    public void save(Path out) throws IOException {
+        if (kind == Kind.TRAINED) OnnxModelFile.write(ModelProto.parseFrom(onnx), out);
+        else if (kind == Kind.IMPORTED) OnnxModelFile.write(importCheckpoint(), out);
+        else throw new IllegalStateException(kind + " models are not saved from the player");
+    }
+
+    private ModelProto importCheckpoint() throws IOException {
+        return PretrainedImport.read(file, PretrainedImport.Format.AUTO, design.frames(), design.height()).onnx();
     }
 
     /** Inference threads: all cores but one, which is left to decoding and the UI. */

@@ -80,7 +80,7 @@ public final class PlayerView extends BorderPane {
     private final Label banner = new Label(), modelStatus = new Label(t("player.noModel")), time = new Label("—"), status = new Label(),
             windowLabel = new Label();
     private final ProgressBar modelProgress = new ProgressBar(), exportProgress = new ProgressBar(0);
-    private final Button cancelModel = new Button(t("player.cancelModel"));
+    private final Button cancelModel = new Button(t("player.cancelModel")), saveModel = new Button(t("player.saveModel"));
     private final Button playButton = new Button(t("player.play")), cancelExport = new Button(t("common.cancel"));
     private final Slider seek = new Slider(0, 1, 0), opacity = new Slider(0, 1, 0.45);
     private final ToggleButton reverse = new ToggleButton(t("player.reverse"));
@@ -233,7 +233,9 @@ public final class PlayerView extends BorderPane {
         Button exportVideo = new Button(t("player.exportVideo")), exportCsv = new Button(t("player.exportCsv"));
         exportVideo.setOnAction(e -> exportVideo());
         exportCsv.setOnAction(e -> exportCsv());
-        HBox exportRow = new HBox(8, exportVideo, exportCsv);
+        saveModel.setOnAction(e -> chooseModelFile());
+        saveModel.setDisable(true);
+        HBox exportRow = new HBox(8, exportVideo, exportCsv, saveModel);
 
         VBox box = new VBox(8, frame, transport, playRow, windowRow, overlayRow, exportRow);
         box.getStyleClass().add("player-left");
@@ -559,6 +561,7 @@ public final class PlayerView extends BorderPane {
             return;
         }
         installed = choice;
+        saveModel.setDisable(!choice.savable());
         predictor = p;
         preprocessing = p.preprocessing();
         long t = s.inputShape()[2];
@@ -709,6 +712,29 @@ public final class PlayerView extends BorderPane {
         if (f != null) runExport(ExportTasks.csv(predictor, video, windowing(), f.toPath()));
     }
 
+    private void chooseModelFile() {
+        if (installed == null || !installed.savable()) return;
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("player.filter.onnx"), "*.onnx"));
+        fc.setInitialFileName(installed.kind() == ModelChoice.Kind.IMPORTED
+                ? installed.file().getFileName().toString().replaceAll("\\.[^.]*$", "") + "_" + installed.design().frames() + "x224x224.onnx"
+                : s3dx.train.TrainModels.fileName(installed.design()));
+        File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) runExport(saveModelTask(installed, f.toPath()));
+    }
+
+    /** Writes {@code m} (imported or trained in the app) as an ONNX file; run it with {@link #runExport}. */
+    public Task<Path> saveModelTask(ModelChoice m, Path out) {
+        return new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                updateMessage(t("player.savingModel", out.getFileName()));
+                m.save(out);
+                return out;
+            }
+        };
+    }
+
     private boolean ready() {
         if (video == null || predictor == null) {
             status.setText(t("player.notReady"));
@@ -793,6 +819,10 @@ public final class PlayerView extends BorderPane {
 
     public Path video() {
         return video;
+    }
+
+    public Button saveModelButton() {
+        return saveModel;
     }
 
     /** The status line under the video (errors opening or exporting it). */

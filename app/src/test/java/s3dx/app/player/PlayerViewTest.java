@@ -155,6 +155,20 @@ class PlayerViewTest {
                     .filter(p -> p.startFrame() == shown.startFrame()).findFirst().orElseThrow();
             assertArrayEquals(expected.probs(), shown.probs(), 1e-5f);
         }
+
+        // "Save model as ONNX…" writes the imported model; the file predicts the same.
+        assertFalse(fx(() -> view.saveModelButton().isDisable()));
+        Path saved = dir.resolve("imported.onnx");
+        fx(() -> {
+            view.runExport(view.saveModelTask(view.loadedModel(), saved));
+            return null;
+        });
+        waitUntil(60, () -> view.statusText().contains("imported.onnx") && !view.statusText().contains("…"));
+        try (OnnxSession s = OnnxSession.open(saved)) {
+            Prediction again = WindowPredictor.of(s).predictAll(clip, fx(view::windowing)).stream()
+                    .filter(p -> p.startFrame() == shown.startFrame()).findFirst().orElseThrow();
+            assertArrayEquals(shown.probs(), again.probs(), 1e-5f);
+        }
     }
 
     @Test
