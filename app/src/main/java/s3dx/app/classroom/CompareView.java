@@ -171,9 +171,8 @@ public final class CompareView extends BorderPane {
     }
 
     private static Label value(String id, long n) {
-        Label l = new Label(CostFormat.count(n));
+        Label l = Fmt.styled(CostFormat.count(n), "compare-value");
         l.setId(id);
-        l.getStyleClass().add("compare-value");
         return l;
     }
 

@@ -275,7 +275,7 @@ public final class TrainPanel extends BorderPane {
         Task<Path> t = new Task<>() {
             @Override
             protected Path call() throws Exception {
-                TrainModels.writeOnnx(run.result(), file);
+                run.model().save(file);   // the ONNX model the player got, not a second build of it
                 return file;
             }
         };

@@ -698,7 +698,7 @@ public final class PlayerView extends BorderPane {
     private void exportVideo() {
         if (!ready()) return;
         FileChooser fc = new FileChooser();
-        fc.setInitialFileName(video.getFileName().toString().replaceAll("\\.[^.]*$", "") + "_annotated.mp4");
+        fc.setInitialFileName(stem(video) + "_annotated.mp4");
         File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) runExport(ExportTasks.annotatedVideo(predictor, video, windowing(), blockBox.getValue(),
                 frame.overlayOpacityProperty().get(), f.toPath()));
@@ -707,7 +707,7 @@ public final class PlayerView extends BorderPane {
     private void exportCsv() {
         if (!ready()) return;
         FileChooser fc = new FileChooser();
-        fc.setInitialFileName(video.getFileName().toString().replaceAll("\\.[^.]*$", "") + "_timeline.csv");
+        fc.setInitialFileName(stem(video) + "_timeline.csv");
         File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) runExport(ExportTasks.csv(predictor, video, windowing(), f.toPath()));
     }
@@ -717,7 +717,7 @@ public final class PlayerView extends BorderPane {
         FileChooser fc = new FileChooser();
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("player.filter.onnx"), "*.onnx"));
         fc.setInitialFileName(installed.kind() == ModelChoice.Kind.IMPORTED
-                ? installed.file().getFileName().toString().replaceAll("\\.[^.]*$", "") + "_" + installed.design().frames() + "x224x224.onnx"
+                ? stem(installed.file()) + "_" + installed.design().frames() + "x224x224.onnx"
                 : s3dx.train.TrainModels.fileName(installed.design()));
         File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) runExport(saveModelTask(installed, f.toPath()));
@@ -733,6 +733,11 @@ public final class PlayerView extends BorderPane {
                 return out;
             }
         };
+    }
+
+    /** A file's name without its extension, for the names offered in save dialogs. */
+    private static String stem(Path file) {
+        return file.getFileName().toString().replaceAll("\\.[^.]*$", "");
     }
 
     private boolean ready() {
