@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -108,8 +109,7 @@ public final class DjlNetwork implements AutoCloseable {
     private NDArray apply(Layer layer, NDArray x, boolean training) {
         if (layer instanceof Layer.ConvUnit c) {
             String s = c.name();
-            NDArray conv = Conv3d.conv3d(x, t(s + "/conv.weight"), null, shape(c.stride()), shape(c.pad()),
-                    new Shape(1, 1, 1), 1).singletonOrThrow();
+            NDArray conv = conv3d(x, t(s + "/conv.weight"), shape(c.stride()), shape(c.pad()));
             NDArray bn = batchNorm(conv, t(s + "/bn.running_mean"), t(s + "/bn.running_var"), t(s + "/bn.weight"),
                     t(s + "/bn.bias"), training);
             return Activation.relu(bn);
@@ -129,6 +129,40 @@ public final class DjlNetwork implements AutoCloseable {
             return scores.reshape(n, l.output().c(), -1).mean(new int[]{2});
         }
         throw new IllegalStateException("unexpected layer " + layer.name());
+    }
+
+    /**
+     * Channel multiple that keeps libtorch's oneDNN on its correct path. oneDNN 3.7.1 (libtorch 2.7.1) computes
+     * wrong convolutions, sometimes NaN, for kernels larger than 1x1x1 (measured on AMD EPYC Zen 5 with its
+     * AVX-512 and its AVX2 kernels; {@code EngineCheckTest} probes every case): forward when the input channels
+     * exceed the SIMD block (16 floats, 8 with AVX2) and are not a multiple of it, backward-data when the output
+     * channels are not a multiple of it. Zero input channels and zero filters change nothing in the real
+     * channels' results or gradients.
+     */
+    static final int CHANNEL_BLOCK = 16;
+
+    /** Conv3d without bias; channels zero-padded to {@link #CHANNEL_BLOCK} where oneDNN needs it (see there). */
+    static NDArray conv3d(NDArray x, NDArray weight, Shape stride, Shape pad) {
+        Shape ws = weight.getShape();
+        boolean pointwise = ws.get(2) == 1 && ws.get(3) == 1 && ws.get(4) == 1;
+        long extraIn = ws.get(1) > 8 ? missing(ws.get(1)) : 0, extraOut = missing(ws.get(0));
+        if (pointwise || extraIn + extraOut == 0) return Conv3d.conv3d(x, weight, null, stride, pad, new Shape(1, 1, 1), 1).singletonOrThrow();
+        // Zeros first: DJL attaches a concat's result to its first array's manager (the step's, not the weights').
+        NDManager m = x.getManager();
+        if (extraIn > 0) {
+            Shape xs = x.getShape();
+            x = NDArrays.concat(new NDList(m.zeros(new Shape(xs.get(0), extraIn, xs.get(2), xs.get(3), xs.get(4))), x), 1);
+            weight = NDArrays.concat(new NDList(m.zeros(new Shape(ws.get(0), extraIn, ws.get(2), ws.get(3), ws.get(4))), weight), 1);
+        }
+        if (extraOut > 0) {
+            weight = NDArrays.concat(new NDList(m.zeros(new Shape(extraOut, ws.get(1) + extraIn, ws.get(2), ws.get(3), ws.get(4))), weight), 0);
+        }
+        NDArray y = Conv3d.conv3d(x, weight, null, stride, pad, new Shape(1, 1, 1), 1).singletonOrThrow();
+        return extraOut > 0 ? y.get(new NDIndex(":, {}:", extraOut)) : y;
+    }
+
+    private static long missing(long channels) {
+        return (CHANNEL_BLOCK - channels % CHANNEL_BLOCK) % CHANNEL_BLOCK;
     }
 
     /**
