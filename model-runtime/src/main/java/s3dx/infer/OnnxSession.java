@@ -54,9 +54,8 @@ public final class OnnxSession implements AutoCloseable {
             inputShape = ((TensorInfo) input.getInfo()).getShape();
             outputNames = Collections.unmodifiableSet(new LinkedHashSet<>(session.getOutputNames()));
             for (String out : new String[]{OnnxModelBuilder.LOGITS, OnnxModelBuilder.PROBS}) {
-                if (!session.getOutputNames().contains(out)) {
-                    throw fail(Problem.NOT_OUR_MODEL, "has no output '" + out + "' (outputs: " + session.getOutputNames() + ")",
-                            "outputs: " + session.getOutputNames());
+                if (!outputNames.contains(out)) {
+                    throw fail(Problem.NOT_OUR_MODEL, "has no output '" + out + "' (outputs: " + outputNames + ")", "outputs: " + outputNames);
                 }
             }
             Map<String, String> meta = session.getMetadata().getCustomMetadata();
@@ -160,9 +159,14 @@ public final class OnnxSession implements AutoCloseable {
         return outputNames;
     }
 
-    /** Runs one batch {@code video} [N,3,T,H,W] and returns every output, as {@link InferenceResult}. */
+    /**
+     * Runs one batch {@code video} [N,3,T,H,W] for an {@link InferenceResult}: every output but the class activation
+     * maps, which only the evidence probes ask for (a Kinetics model's are 400 maps a window).
+     */
     public InferenceResult run(Tensor video) {
-        Map<String, Tensor> outputs = run(video, outputNames);
+        Set<String> wanted = new LinkedHashSet<>(outputNames);
+        wanted.remove(OnnxModelBuilder.CAM);
+        Map<String, Tensor> outputs = run(video, wanted);
         Map<String, Tensor> gates = new LinkedHashMap<>(), energy = new LinkedHashMap<>();
         outputs.forEach((name, t) -> {
             if (name.startsWith(OnnxModelBuilder.GATE_PREFIX)) gates.put(name.substring(OnnxModelBuilder.GATE_PREFIX.length()), t);
