@@ -13,9 +13,12 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import s3dx.infer.InferenceException.Problem;
 import s3dx.onnx.ModelInfo;
 import s3dx.onnx.OnnxModelBuilder;
@@ -34,6 +37,7 @@ public final class OnnxSession implements AutoCloseable {
     private final String source; // how messages name the model
     private final long[] inputShape;
     private final ModelInfo info;
+    private final Set<String> outputNames;
     private FloatBuffer inputBuffer;
 
     private OnnxSession(OrtSession.SessionOptions options, OrtSession session, Path file) {
@@ -48,10 +52,10 @@ public final class OnnxSession implements AutoCloseable {
                         "inputs: " + session.getInputNames());
             }
             inputShape = ((TensorInfo) input.getInfo()).getShape();
+            outputNames = Collections.unmodifiableSet(new LinkedHashSet<>(session.getOutputNames()));
             for (String out : new String[]{OnnxModelBuilder.LOGITS, OnnxModelBuilder.PROBS}) {
-                if (!session.getOutputNames().contains(out)) {
-                    throw fail(Problem.NOT_OUR_MODEL, "has no output '" + out + "' (outputs: " + session.getOutputNames() + ")",
-                            "outputs: " + session.getOutputNames());
+                if (!outputNames.contains(out)) {
+                    throw fail(Problem.NOT_OUR_MODEL, "has no output '" + out + "' (outputs: " + outputNames + ")", "outputs: " + outputNames);
                 }
             }
             Map<String, String> meta = session.getMetadata().getCustomMetadata();
@@ -150,13 +154,38 @@ public final class OnnxSession implements AutoCloseable {
         return inputShape.clone();
     }
 
+    /** The model's output names, in graph order. */
+    public Set<String> outputNames() {
+        return outputNames;
+    }
+
     /**
-     * Runs one batch {@code video} [N,3,T,H,W]. One run at a time: the input goes through one direct buffer
-     * that is reused while the clip size stays the same (ONNX Runtime would otherwise copy every clip into a
-     * fresh native buffer that only the garbage collector frees).
+     * Runs one batch {@code video} [N,3,T,H,W] for an {@link InferenceResult}: every output but the class activation
+     * maps, which only the evidence probes ask for (a Kinetics model's are 400 maps a window).
      */
-    public synchronized InferenceResult run(Tensor video) {
+    public InferenceResult run(Tensor video) {
+        Set<String> wanted = new LinkedHashSet<>(outputNames);
+        wanted.remove(OnnxModelBuilder.CAM);
+        Map<String, Tensor> outputs = run(video, wanted);
+        Map<String, Tensor> gates = new LinkedHashMap<>(), energy = new LinkedHashMap<>();
+        outputs.forEach((name, t) -> {
+            if (name.startsWith(OnnxModelBuilder.GATE_PREFIX)) gates.put(name.substring(OnnxModelBuilder.GATE_PREFIX.length()), t);
+            if (name.startsWith(OnnxModelBuilder.ENERGY_PREFIX)) energy.put(name.substring(OnnxModelBuilder.ENERGY_PREFIX.length()), t);
+        });
+        return new InferenceResult(outputs.get(OnnxModelBuilder.LOGITS), outputs.get(OnnxModelBuilder.PROBS), gates, energy);
+    }
+
+    /**
+     * Runs one batch {@code video} [N,3,T,H,W] computing only the outputs named (ONNX Runtime skips the nodes
+     * only other outputs need). One run at a time: the input goes through one direct buffer that is reused while
+     * the clip size stays the same (ONNX Runtime would otherwise copy every clip into a fresh native buffer that
+     * only the garbage collector frees).
+     */
+    public synchronized Map<String, Tensor> run(Tensor video, Set<String> names) {
         checkShape(video.shape());
+        for (String n : names) {
+            if (!outputNames.contains(n)) throw fail(Problem.NOT_OUR_MODEL, "has no output '" + n + "'", n);
+        }
         float[] clip = video.data();
         if (inputBuffer == null || inputBuffer.capacity() != clip.length) {
             inputBuffer = ByteBuffer.allocateDirect(clip.length * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
@@ -165,7 +194,7 @@ public final class OnnxSession implements AutoCloseable {
         inputBuffer.put(clip).flip();
         Map<String, Tensor> outputs = new LinkedHashMap<>();
         try (OnnxTensor input = OnnxTensor.createTensor(env, inputBuffer, video.shape());
-             OrtSession.Result result = session.run(Map.of(OnnxModelBuilder.INPUT, input))) {
+             OrtSession.Result result = session.run(Map.of(OnnxModelBuilder.INPUT, input), names)) {
             for (Map.Entry<String, OnnxValue> e : result) {
                 if (!(e.getValue() instanceof OnnxTensor t)) throw fail(Problem.BAD_OUTPUT, "output '" + e.getKey() + "' is not a tensor", e.getKey());
                 FloatBuffer fb = t.getFloatBuffer();   // a heap copy of the native output
@@ -176,12 +205,7 @@ public final class OnnxSession implements AutoCloseable {
             throw new InferenceException(Problem.RUN_FAILED, file, source + ": ONNX Runtime failed to run the model: " + e.getMessage(),
                     e.getMessage(), e);
         }
-        Map<String, Tensor> gates = new LinkedHashMap<>(), energy = new LinkedHashMap<>();
-        outputs.forEach((name, t) -> {
-            if (name.startsWith(OnnxModelBuilder.GATE_PREFIX)) gates.put(name.substring(OnnxModelBuilder.GATE_PREFIX.length()), t);
-            if (name.startsWith(OnnxModelBuilder.ENERGY_PREFIX)) energy.put(name.substring(OnnxModelBuilder.ENERGY_PREFIX.length()), t);
-        });
-        return new InferenceResult(outputs.get(OnnxModelBuilder.LOGITS), outputs.get(OnnxModelBuilder.PROBS), gates, energy);
+        return outputs;
     }
 
     private static float[] arrayOf(FloatBuffer fb) {

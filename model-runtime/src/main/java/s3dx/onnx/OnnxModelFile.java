@@ -77,6 +77,17 @@ public final class OnnxModelFile {
         }
     }
 
+    /**
+     * The model with the class activation map output {@link OnnxModelBuilder#CAM}: as it is when it has one, else
+     * rebuilt from its metadata and weights (files exported before the output existed). Rebuilding goes through
+     * the one builder, so it does not depend on how an older builder named its nodes.
+     */
+    public static ModelProto withClassMaps(ModelProto model, String source) throws IOException {
+        for (var out : model.getGraph().getOutputList()) if (out.getName().equals(OnnxModelBuilder.CAM)) return model;
+        Contents c = contents(model, source);
+        return OnnxModelBuilder.build(c.network(), c.weights(), c.info());
+    }
+
     static Tensor tensor(TensorProto t, String source) throws IOException {
         if (t.getDataType() != TensorProto.DataType.FLOAT_VALUE) {
             throw new IOException(source + ": initializer '" + t.getName() + "' is not float32 (ONNX data type " + t.getDataType() + ")");
