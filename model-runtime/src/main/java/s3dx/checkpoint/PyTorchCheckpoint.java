@@ -48,7 +48,11 @@ public final class PyTorchCheckpoint {
      * @throws CheckpointException if the file is not a readable checkpoint; the message names the file
      */
     public static LinkedHashMap<String, Tensor> read(Path file) throws IOException {
-        UserFiles.checkInput(file, MAX_BYTES);
+        try {
+            UserFiles.checkInput(file, MAX_BYTES);
+        } catch (UserFiles.FileProblem e) {
+            throw new CheckpointException(e.getMessage(), e);
+        }
         try {
             return isZip(file) ? readZip(file) : readLegacy(file);
         } catch (CheckpointException e) {
@@ -179,7 +183,7 @@ public final class PyTorchCheckpoint {
             if (!(e.getKey() instanceof String name) || !(e.getValue() instanceof TensorRef t)) {
                 throw new CheckpointException("holds no state_dict: " + Unpickler.describe(e.getKey()) + " is " + Unpickler.describe(e.getValue())
                         + " (a state_dict maps names to tensors, alone or under 'state_dict' or 'model'; top-level keys "
-                        + dict.keySet().stream().limit(10).map(Unpickler::describe).toList() + (dict.size() > 10 ? " and " + (dict.size() - 10) + " more" : "") + ")");
+                        + dict.keySet().stream().limit(10).map(k -> k instanceof String n ? Unpickler.shorten(n) : Unpickler.describe(k)).toList() + (dict.size() > 10 ? " and " + (dict.size() - 10) + " more" : "") + ")");
             }
             tensors.put(name, t);
         }

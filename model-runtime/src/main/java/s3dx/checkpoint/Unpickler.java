@@ -273,7 +273,7 @@ final class Unpickler {
         if (o instanceof Map<?, ?> m) return "dict of " + m.size();
         if (o instanceof byte[] b) return "bytes " + Arrays.toString(Arrays.copyOf(b, Math.min(b.length, 8)));
         if (o instanceof BigInteger b) return b.bitLength() > 128 ? "int of " + b.bitLength() + " bits" : "int " + b;
-        if (o instanceof String s) return "str '" + shorten(s) + "'";
+        if (o instanceof String s) return "'" + shorten(s) + "'";
         return o.getClass().getSimpleName() + " " + shorten(String.valueOf(o));
     }
 
