@@ -42,7 +42,7 @@ public class Main {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("s3dx " + commandLine.getCommandName() + ": " + printable(message(ex)));
-            return ex instanceof DesignException || ex instanceof UserError || ex instanceof java.io.IOException
+            return ex instanceof DesignException || ex instanceof UserError || ex instanceof java.io.IOException || ex instanceof IllegalArgumentException
                     || ex.getClass().getName().startsWith("s3dx.") ? 1 : 3;
         });
         return cl;
