@@ -191,6 +191,9 @@ public final class OnnxSession implements AutoCloseable {
                 outputs.put(e.getKey(), new Tensor(t.getInfo().getShape(), arrayOf(fb)));
             }
         } catch (OrtException e) {
+            if (run != null && run.interrupted()) {
+                throw new InferenceException(Problem.RUN_FAILED, file, source + ": stopped (interrupted)", "interrupted", e);
+            }
             if (run != null && run.timedOut()) {
                 String limit = runLimit.toSeconds() + " s";
                 throw new InferenceException(Problem.RUN_FAILED, file, source + ": the model ran longer than the limit of " + limit

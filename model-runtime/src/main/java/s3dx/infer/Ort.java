@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * The process's ONNX Runtime environment, set up so that it sends nothing and leaves nothing behind, and the
- * runs in flight, so that they can be stopped: at their time limit, or when the JVM exits (Ctrl+C) — ending
- * the JVM under a running session crashes it.
+ * runs in flight, so that they can be stopped: at their time limit, or on Ctrl+C. ONNX Runtime frees its
+ * environment in a shutdown hook, which crashes the JVM under a session still running; so Ctrl+C (SIGINT)
+ * and SIGTERM first stop the runs, wait for them to return, and only then exit as the JVM would have.
  */
 final class Ort {
     private static final String TELEMETRY_OFF = "ORT_DISABLE_TELEMETRY";
@@ -39,14 +40,16 @@ final class Ort {
             // Telemetry (a device id under ~/.cache/Microsoft, a /tmp/mat-debug-<pid>.log) starts with the
             // environment, before setTelemetry(false) can be called; only this variable stops it.
             setProcessVariable(TELEMETRY_OFF, "1");
-            env = OrtEnvironment.getEnvironment();
+            // Its own log would print errors, in colour, that our messages already say.
+            env = OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "s3dx");
             try {
                 env.setTelemetry(false);
             } catch (OrtException e) {
                 // a build without telemetry
             }
             removeExtractionFolder();
-            Runtime.getRuntime().addShutdownHook(new Thread(Ort::stopAll, "s3dx-onnx-stop"));
+            stopRunsBeforeExit("INT", 130);
+            stopRunsBeforeExit("TERM", 143);
         }
         return env;
     }
@@ -55,7 +58,7 @@ final class Ort {
     static final class Run implements AutoCloseable {
         final OrtSession.RunOptions options;
         private final ScheduledFuture<?> limit;
-        private volatile boolean timedOut;
+        private volatile boolean timedOut, interrupted;
         private boolean closed;
 
         Run(Duration timeLimit) throws OrtException {
@@ -69,6 +72,10 @@ final class Ort {
 
         boolean timedOut() {
             return timedOut;
+        }
+
+        boolean interrupted() {
+            return interrupted;
         }
 
         synchronized void terminate() {
@@ -89,9 +96,23 @@ final class Ort {
         }
     }
 
+    private static void stopRunsBeforeExit(String signal, int exitCode) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> {
+                stopAll();
+                System.exit(exitCode);
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // signals reserved by the JVM (-Xrs) or the platform: keep the default
+        }
+    }
+
     /** Asks every run to stop and waits (up to 10 s) until they have returned from native code. */
     private static void stopAll() {
-        RUNNING.forEach(Run::terminate);
+        RUNNING.forEach(r -> {
+            r.interrupted = true;
+            r.terminate();
+        });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!RUNNING.isEmpty() && System.nanoTime() < deadline) {
             try {
