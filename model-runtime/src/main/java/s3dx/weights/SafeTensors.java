@@ -148,7 +148,8 @@ public final class SafeTensors {
             JsonNode d = shapeNode.get(i);
             if (!d.canConvertToLong() || !d.isIntegralNumber() || d.asLong() < 0) throw bad(file, what + " has a bad dimension " + d);
             shape[i] = d.asLong();
-            numel = Math.multiplyExact(numel, shape[i]);
+            if (shape[i] != 0 && numel > Long.MAX_VALUE / shape[i]) throw bad(file, what + " has more than 2^63 elements");
+            numel *= shape[i];
         }
         if (!offs.isArray() || offs.size() != 2 || !offs.get(0).isIntegralNumber() || !offs.get(1).isIntegralNumber()) {
             throw bad(file, what + " needs data_offsets [begin, end]");
