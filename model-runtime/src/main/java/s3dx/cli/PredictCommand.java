@@ -53,6 +53,7 @@ public class PredictCommand implements Callable<Integer> {
         if (step < 1) throw new Main.UserError("--step must be at least 1, got " + step);
         if (stride < 1) throw new Main.UserError("--stride must be at least 1, got " + stride);
         if (clip != null && clip < 1) throw new Main.UserError("--clip must be at least 1, got " + clip);
+        UserFiles.checkInput(video);
         if (csv != null) UserFiles.checkOutput(csv, video, model);
         try (OnnxSession s = OnnxSession.open(model, threads == null ? OnnxSession.defaultThreads() : threads)) {
             WindowPredictor p = WindowPredictor.of(s);
