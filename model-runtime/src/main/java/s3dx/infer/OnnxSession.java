@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -20,7 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import s3dx.infer.InferenceException.Problem;
+import s3dx.files.UserFiles;
 import s3dx.onnx.ModelInfo;
+import s3dx.onnx.OnnxModelFile;
 import s3dx.onnx.OnnxModelBuilder;
 import s3dx.tensor.Tensor;
 
@@ -30,7 +33,10 @@ import s3dx.tensor.Tensor;
  * (default: all cores), and the memory pattern and CPU arena on.
  */
 public final class OnnxSession implements AutoCloseable {
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    /** How long one run may take before it is stopped: a model whose Loop never ends must not hang the caller. */
+    public static final Duration DEFAULT_RUN_LIMIT = Duration.ofMinutes(10);
+    private final OrtEnvironment env = Ort.environment();
+    private volatile Duration runLimit = DEFAULT_RUN_LIMIT;
     private final OrtSession.SessionOptions options;
     private final OrtSession session;
     private final Path file;     // null for an in-memory model
@@ -83,10 +89,15 @@ public final class OnnxSession implements AutoCloseable {
     }
 
     public static OnnxSession open(Path model, Settings settings) {
-        if (!Files.isRegularFile(model)) throw new InferenceException(Problem.NO_SUCH_FILE, model, model + ": no such file", null, null);
+        if (!Files.exists(model)) throw new InferenceException(Problem.NO_SUCH_FILE, model, model + ": no such file", null, null);
+        try {
+            UserFiles.checkInput(model, OnnxModelFile.MAX_BYTES);
+        } catch (UserFiles.FileProblem e) {
+            throw new InferenceException(Problem.CANNOT_LOAD, model, e.getMessage(), e.problem(), e);
+        }
         OrtSession.SessionOptions o = options(settings);
         try {
-            return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model.toString(), o), model);
+            return new OnnxSession(o, Ort.environment().createSession(model.toString(), o), model);
         } catch (OrtException e) {
             o.close();
             throw new InferenceException(Problem.CANNOT_LOAD, model, model + ": ONNX Runtime cannot load the model: " + e.getMessage(),
@@ -105,7 +116,7 @@ public final class OnnxSession implements AutoCloseable {
     public static OnnxSession open(byte[] model, Settings settings) {
         OrtSession.SessionOptions o = options(settings);
         try {
-            return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model, o), null);
+            return new OnnxSession(o, Ort.environment().createSession(model, o), null);
         } catch (OrtException e) {
             o.close();
             throw new InferenceException(Problem.CANNOT_LOAD, null, "ONNX Runtime cannot load the model: " + e.getMessage(), e.getMessage(), e);
@@ -142,6 +153,11 @@ public final class OnnxSession implements AutoCloseable {
             o.close();
             throw new InferenceException("cannot set ONNX Runtime session options: " + e.getMessage(), e);
         }
+    }
+
+    /** Sets how long one run may take before it is stopped with an error (default {@link #DEFAULT_RUN_LIMIT}). */
+    public void setRunLimit(Duration limit) {
+        runLimit = limit;
     }
 
     /** The model's own description when it is one of ours, else empty. */
@@ -193,8 +209,10 @@ public final class OnnxSession implements AutoCloseable {
         inputBuffer.clear();
         inputBuffer.put(clip).flip();
         Map<String, Tensor> outputs = new LinkedHashMap<>();
-        try (OnnxTensor input = OnnxTensor.createTensor(env, inputBuffer, video.shape());
-             OrtSession.Result result = session.run(Map.of(OnnxModelBuilder.INPUT, input), names)) {
+        Ort.Run run = null;
+        try (Ort.Run r = run = new Ort.Run(runLimit);
+             OnnxTensor input = OnnxTensor.createTensor(env, inputBuffer, video.shape());
+             OrtSession.Result result = session.run(Map.of(OnnxModelBuilder.INPUT, input), names, r.options)) {
             for (Map.Entry<String, OnnxValue> e : result) {
                 if (!(e.getValue() instanceof OnnxTensor t)) throw fail(Problem.BAD_OUTPUT, "output '" + e.getKey() + "' is not a tensor", e.getKey());
                 FloatBuffer fb = t.getFloatBuffer();   // a heap copy of the native output
@@ -202,6 +220,14 @@ public final class OnnxSession implements AutoCloseable {
                 outputs.put(e.getKey(), new Tensor(t.getInfo().getShape(), arrayOf(fb)));
             }
         } catch (OrtException e) {
+            if (run != null && run.interrupted()) {
+                throw new InferenceException(Problem.RUN_FAILED, file, source + ": stopped (interrupted)", "interrupted", e);
+            }
+            if (run != null && run.timedOut()) {
+                String limit = runLimit.toSeconds() + " s";
+                throw new InferenceException(Problem.RUN_FAILED, file, source + ": the model ran longer than the limit of " + limit
+                        + " and was stopped (a Loop that never ends?)", "stopped after " + limit, e);
+            }
             throw new InferenceException(Problem.RUN_FAILED, file, source + ": ONNX Runtime failed to run the model: " + e.getMessage(),
                     e.getMessage(), e);
         }
