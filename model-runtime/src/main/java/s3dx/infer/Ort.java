@@ -3,8 +3,6 @@ package s3dx.infer;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.sun.jna.NativeLibrary;
-import com.sun.jna.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import s3dx.platform.ProcessEnvironment;
 
 /**
  * The process's ONNX Runtime environment, set up so that it sends nothing and leaves nothing behind, and the
@@ -39,7 +38,7 @@ final class Ort {
         if (env == null) {
             // Telemetry (a device id under ~/.cache/Microsoft, a /tmp/mat-debug-<pid>.log) starts with the
             // environment, before setTelemetry(false) can be called; only this variable stops it.
-            setProcessVariable(TELEMETRY_OFF, "1");
+            ProcessEnvironment.set(TELEMETRY_OFF, "1");
             // Its own log would print errors, in colour, that our messages already say.
             env = OrtEnvironment.getEnvironment(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "s3dx");
             try {
@@ -120,19 +119,6 @@ final class Ort {
             } catch (InterruptedException e) {
                 return;
             }
-        }
-    }
-
-    private static void setProcessVariable(String name, String value) {
-        if (value.equals(System.getenv(name))) return;
-        try {
-            if (Platform.isWindows()) {
-                NativeLibrary.getInstance("kernel32").getFunction("SetEnvironmentVariableA").invokeInt(new Object[]{name, value});
-            } else {
-                NativeLibrary.getInstance(Platform.C_LIBRARY_NAME).getFunction("setenv").invokeInt(new Object[]{name, value, 1});
-            }
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
-            // the launchers set it too
         }
     }
 
