@@ -45,7 +45,7 @@ import s3dx.app.classroom.Lessons;
 import s3dx.app.classroom.TrainPanel;
 import s3dx.app.i18n.I18n;
 import s3dx.app.model.Presets;
-import s3dx.app.player.ModelChoice;
+import s3dx.app.video.ModelChoice;
 import s3dx.cost.CostFormat;
 import s3dx.cost.CostReport;
 import s3dx.infer.OnnxSession;

@@ -24,17 +24,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import s3dx.app.Workers;
+import s3dx.app.jobs.Workers;
 import s3dx.app.i18n.ErrorText;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
-import s3dx.app.player.PlayerView;
-import s3dx.app.player.FrameView;
-import s3dx.app.player.ModelChoice;
-import s3dx.app.player.Playback;
-import s3dx.app.player.PredictionEngine;
-import s3dx.app.player.TopKBars;
-import s3dx.app.view.Fmt;
+import s3dx.app.ui.FrameView;
+import s3dx.app.video.ModelChoice;
+import s3dx.app.video.Playback;
+import s3dx.app.video.PredictionEngine;
+import s3dx.app.ui.TopKBars;
+import s3dx.app.ui.Fmt;
+import s3dx.assets.Assets;
 import s3dx.cost.CostFormat;
 import s3dx.cost.CostReport;
 import s3dx.infer.OnnxSession;
@@ -85,10 +85,10 @@ public final class CompareView extends BorderPane {
         costs.setHgap(18);
         costs.setVgap(6);
 
-        clip.getItems().setAll(PlayerView.demoClips(assets));
+        clip.getItems().setAll(Assets.clips(assets));
         clip.setConverter(new StringConverter<>() {
             public String toString(Path p) {
-                return p == null ? "" : s3dx.app.i18n.I18n.classLabel(p.getFileName().toString().replace(".mp4", "").replace('_', ' '));
+                return p == null ? "" : Fmt.clipLabel(p);
             }
             public Path fromString(String s) { return null; }
         });
@@ -197,7 +197,7 @@ public final class CompareView extends BorderPane {
 
     public boolean openClip(String name) {
         for (Path p : clip.getItems()) {
-            if (p.getFileName().toString().equals(name + ".mp4")) {
+            if (Fmt.stem(p).equals(name)) {
                 clip.setValue(p);
                 return true;
             }
@@ -247,7 +247,7 @@ public final class CompareView extends BorderPane {
         left.engine.close();
         right.engine.close();
         loader.shutdownNow();
-        s3dx.app.player.PlayerView.awaitNativeWork(loader);
+        Workers.awaitNativeWork(loader);
     }
 
     /** One side: its design chooser, model and predictions. */

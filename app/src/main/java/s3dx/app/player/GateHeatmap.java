@@ -8,6 +8,9 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import s3dx.infer.WindowPredictor.Prediction;
+import s3dx.app.ui.CanvasPane;
+import s3dx.app.ui.ColorMap;
+import s3dx.app.ui.ImageBuffer;
 
 /**
  * One gated scope over time: gate value (0..1, colour) of every channel (rows) in every window (columns),

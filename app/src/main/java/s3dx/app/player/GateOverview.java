@@ -11,6 +11,9 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import s3dx.infer.WindowPredictor.Prediction;
+import s3dx.app.ui.CanvasPane;
+import s3dx.app.ui.ColorMap;
+import s3dx.app.ui.ImageBuffer;
 
 /**
  * Every gated scope for the current window: one row per scope, its channels' gate values left to right

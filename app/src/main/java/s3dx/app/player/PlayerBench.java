@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import s3dx.infer.UntrainedModel;
 import s3dx.net.Preset;
 import s3dx.synth.MotionClass;
+import s3dx.app.video.ModelChoice;
 
 /**
  * Soak/bench: plays a clip in a loop with live inference for N seconds and reports the prediction rate, the

@@ -48,9 +48,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import s3dx.app.Workers;
+import s3dx.app.jobs.Workers;
 import s3dx.app.i18n.ErrorText;
-import s3dx.app.view.Fmt;
+import s3dx.app.ui.Fmt;
+import s3dx.assets.Assets;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.UntrainedModel;
 import s3dx.infer.WindowPredictor;
@@ -60,6 +61,11 @@ import s3dx.infer.WindowPredictor.Windowing;
 import s3dx.net.Design;
 import s3dx.net.Preprocessing;
 import s3dx.tensor.Tensor;
+import s3dx.app.ui.FrameView;
+import s3dx.app.ui.TopKBars;
+import s3dx.app.video.ModelChoice;
+import s3dx.app.video.Playback;
+import s3dx.app.video.PredictionEngine;
 
 /**
  * The video player with live predictions: a self-contained view (the main window shows it as a tab). Video
@@ -149,8 +155,8 @@ public final class PlayerView extends BorderPane {
         Button open = new Button(t("player.openVideo"));
         open.setOnAction(e -> chooseVideo());
         MenuButton clips = new MenuButton(t("player.demoClips"));
-        for (Path p : demoClips()) {
-            MenuItem m = new MenuItem(s3dx.app.i18n.I18n.classLabel(p.getFileName().toString().replace(".mp4", "").replace('_', ' ')));
+        for (Path p : Assets.clips(assets)) {
+            MenuItem m = new MenuItem(Fmt.clipLabel(p));
             m.setOnAction(e -> open(p));
             clips.getItems().add(m);
         }
@@ -274,28 +280,10 @@ public final class PlayerView extends BorderPane {
 
     // ---- video ----
 
-    private List<Path> demoClips() {
-        return demoClips(assets);
-    }
-
-    /** The demo clips ({@code clips/*.mp4}) under {@code assets}, sorted; empty when there are none. */
-    public static List<Path> demoClips(Path assets) {
-        List<Path> out = new ArrayList<>();
-        Path dir = assets == null ? null : assets.resolve("clips");
-        if (dir != null && Files.isDirectory(dir)) {
-            try (var s = Files.list(dir)) {
-                s.filter(p -> p.toString().endsWith(".mp4")).sorted().forEach(out::add);
-            } catch (java.io.IOException e) {
-                return out;
-            }
-        }
-        return out;
-    }
-
     private void chooseVideo() {
         FileChooser fc = new FileChooser();
         fc.setTitle(t("player.openVideoTitle"));
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(t("player.filter.videos"), "*.mp4", "*.avi", "*.webm", "*.mkv", "*.mov", "*.gif"),
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(t("player.filter.videos"), Assets.VIDEO_EXTENSIONS.stream().map(e -> "*" + e).toList()),
                 new FileChooser.ExtensionFilter(t("player.filter.all"), "*.*"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) open(f.toPath());
@@ -383,10 +371,10 @@ public final class PlayerView extends BorderPane {
         playButton.setText(t("player.play"));
     }
 
-    /** Opens the demo clip {@code name} (file name without .mp4) if there is one. */
+    /** Opens the demo clip {@code name} (file name without its extension) if there is one. */
     public boolean openClip(String name) {
-        for (Path p : demoClips()) {
-            if (p.getFileName().toString().equals(name + ".mp4")) {
+        for (Path p : Assets.clips(assets)) {
+            if (Fmt.stem(p).equals(name)) {
                 open(p);
                 return true;
             }
@@ -698,7 +686,7 @@ public final class PlayerView extends BorderPane {
     private void exportVideo() {
         if (!ready()) return;
         FileChooser fc = new FileChooser();
-        fc.setInitialFileName(stem(video) + "_annotated.mp4");
+        fc.setInitialFileName(Fmt.stem(video) + "_annotated.mp4");
         File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) runExport(ExportTasks.annotatedVideo(predictor, video, windowing(), blockBox.getValue(),
                 frame.overlayOpacityProperty().get(), f.toPath()));
@@ -707,7 +695,7 @@ public final class PlayerView extends BorderPane {
     private void exportCsv() {
         if (!ready()) return;
         FileChooser fc = new FileChooser();
-        fc.setInitialFileName(stem(video) + "_timeline.csv");
+        fc.setInitialFileName(Fmt.stem(video) + "_timeline.csv");
         File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) runExport(ExportTasks.csv(predictor, video, windowing(), f.toPath()));
     }
@@ -717,7 +705,7 @@ public final class PlayerView extends BorderPane {
         FileChooser fc = new FileChooser();
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("player.filter.onnx"), "*.onnx"));
         fc.setInitialFileName(installed.kind() == ModelChoice.Kind.IMPORTED
-                ? stem(installed.file()) + "_" + installed.design().frames() + "x224x224.onnx"
+                ? Fmt.stem(installed.file()) + "_" + installed.design().frames() + "x224x224.onnx"
                 : s3dx.train.TrainModels.fileName(installed.design()));
         File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) runExport(saveModelTask(installed, f.toPath()));
@@ -733,11 +721,6 @@ public final class PlayerView extends BorderPane {
                 return out;
             }
         };
-    }
-
-    /** A file's name without its extension, for the names offered in save dialogs. */
-    private static String stem(Path file) {
-        return file.getFileName().toString().replaceAll("\\.[^.]*$", "");
     }
 
     private boolean ready() {
@@ -854,18 +837,6 @@ public final class PlayerView extends BorderPane {
         if (playback != null) playback.close();
         engine.close();
         background.shutdownNow();
-        awaitNativeWork(background);
-    }
-
-    /**
-     * Waits (boundedly) for a worker that may be inside ONNX Runtime: a JVM that exits while a daemon thread
-     * is creating or running a session can crash in native code.
-     */
-    public static void awaitNativeWork(ExecutorService worker) {
-        try {
-            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.awaitNativeWork(background);
     }
 }

@@ -5,6 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import s3dx.infer.WindowPredictor.Prediction;
+import s3dx.app.ui.CanvasPane;
 
 /**
  * Class probabilities over the video: one line per class (each window plotted at its centre), the top

@@ -18,6 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import s3dx.app.i18n.I18n;
+import s3dx.app.video.ModelChoice;
 
 /**
  * In the Chinese UI the player says in Chinese why a video or a model cannot be opened, naming the file

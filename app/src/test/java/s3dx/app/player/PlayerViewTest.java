@@ -33,6 +33,7 @@ import s3dx.net.Design;
 import s3dx.net.Preset;
 import s3dx.synth.MotionClass;
 import s3dx.synth.MotionShapes;
+import s3dx.app.video.ModelChoice;
 
 /** The player headless (Monocle): plays a generated clip and checks what it shows against the runtime. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,0 +1,446 @@
+package s3dx.app.shell;
+
+import static s3dx.app.i18n.I18n.t;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import s3dx.app.export.ModelExporter;
+import s3dx.app.files.AppHome;
+import s3dx.app.files.Autosave;
+import s3dx.app.files.RecentFiles;
+import s3dx.app.model.DesignModel;
+import s3dx.app.classroom.CompareView;
+import s3dx.app.classroom.LessonPanel;
+import s3dx.app.classroom.Lessons;
+import s3dx.app.classroom.TrainPanel;
+import s3dx.app.i18n.I18n;
+import s3dx.app.files.Settings;
+import s3dx.app.video.ModelChoice;
+import s3dx.app.player.PlayerView;
+import s3dx.app.designer.ArchitectureView;
+import s3dx.app.designer.BlockCostChart;
+import s3dx.app.designer.ControlsPane;
+import s3dx.app.designer.CostSummaryView;
+import s3dx.app.designer.InceptionView;
+import s3dx.app.designer.LayerTable;
+import s3dx.app.designer.PresetScatter;
+import s3dx.app.ui.PanelHead;
+
+/**
+ * The designer window: toolbar and menus on top, the design's knobs and totals on the left, the backbone
+ * chain across the top of the centre, and below it the Inception block, per-block chart, layer table and
+ * the presets map. Owns the autosave and the clean-exit marker.
+ */
+public final class MainWindow {
+    public static final String STYLESHEET = "/s3dx/app/explorer.css";
+
+    private final Stage stage;
+    private final DesignModel model;
+    private final AppHome home;
+    private final ModelExporter onnx;
+    private final Settings settings;
+    private final Autosave autosave;
+    private final Scene scene;
+    private final Presentation presentation;
+    private final List<ModelChoice> trained = new ArrayList<>();
+    private ArchitectureView architecture;
+    private AppActions actions;
+    private StatusBar status;
+    private PlayerView player;
+    private CompareView compare;
+    private TrainPanel train;
+    private LessonPanel lessons;
+    private TabPane main;
+    private BorderPane root;
+
+    public MainWindow(Stage stage, DesignModel model, AppHome home, ModelExporter onnx) {
+        this(stage, model, home, onnx, Autosave.DEFAULT_DELAY);
+    }
+
+    public MainWindow(Stage stage, DesignModel model, AppHome home, ModelExporter onnx, javafx.util.Duration autosaveDelay) {
+        this.stage = stage;
+        this.model = model;
+        this.home = home;
+        this.onnx = onnx;
+        this.settings = new Settings(home);
+        this.autosave = new Autosave(home, model, autosaveDelay);
+        this.scene = new Scene(new BorderPane(), 1600, 1000);
+        scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
+        this.presentation = new Presentation(stage, scene, home, this);
+        build();
+        stage.setScene(scene);
+        stage.titleProperty().bind(AppActions.titleBinding(model));
+        stage.setMinWidth(1100);
+        stage.setMinHeight(720);
+        fitToScreen(stage);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            close();
+        });
+    }
+
+    /** On a screen smaller than the usual 1600x1000 (1366x768 laptops) the window fills it instead of running off its edges. */
+    private static void fitToScreen(Stage stage) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        if (screen.getWidth() >= 1600 && screen.getHeight() >= 1000) return;
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(Math.min(1600, screen.getWidth()));
+        stage.setHeight(Math.min(1000, screen.getHeight()));
+    }
+
+    /** Builds every view in the current language and puts them in the scene (again, after a language switch). */
+    private void build() {
+        int tab = main == null ? 0 : main.getSelectionModel().getSelectedIndex();
+        boolean lessonsShown = root != null && root.getRight() != null;
+        if (player != null) player.dispose();
+        if (compare != null) compare.dispose();
+
+        RecoveryBanner banner = new RecoveryBanner(model, home);
+        this.architecture = new ArchitectureView(model);
+        this.status = new StatusBar(model);
+        this.actions = new AppActions(stage, model, new RecentFiles(home), architecture, status, onnx, this::close);
+
+        ScrollPane chainScroll = new ScrollPane(architecture);
+        chainScroll.setFitToWidth(true);
+        chainScroll.setFitToHeight(true);
+        chainScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        chainScroll.getStyleClass().add("chain-scroll");
+        VBox chainPanel = panel(t("main.architecture"), legend(), chainScroll);
+        chainPanel.setId("architecture-panel");
+        // both rows of the chain stay whole on short screens; the cards below give up the height
+        chainPanel.setMinHeight(Region.USE_PREF_SIZE);
+
+        InceptionView inception = new InceptionView(model, architecture.expandedProperty());
+        LayerTable table = new LayerTable(model);
+        Tab layers = new Tab(t("main.layers"), table);
+        table.activeProperty().bind(layers.selectedProperty());
+        TabPane tabs = new TabPane(new Tab(t("main.computePerBlock"), new BlockCostChart(model)), layers) {
+            /** As narrow as the tab titles allow: the chart and the table shrink, the titles are never cut. */
+            @Override
+            protected double computeMinWidth(double height) {
+                javafx.scene.Node header = lookup(".tab-header-area");
+                double titles = header == null ? 0 : header.prefWidth(-1);
+                return Math.max(super.computeMinWidth(height), snappedLeftInset() + titles + snappedRightInset());
+            }
+        };
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("panel-tabs");
+        PresetScatter map = new PresetScatter(model);
+        VBox inceptionCard = card(inception), tabsCard = card(tabs), mapCard = card(panel(t("main.designSpace"), null, map));
+        inceptionCard.getStyleClass().add("inception-card");
+        tabsCard.getStyleClass().add("tabs-card");
+        mapCard.getStyleClass().add("map-card");
+        SplitPane lower = new SplitPane(inceptionCard, tabsCard, mapCard);
+        lower.setDividerPositions(0.35, 0.67);
+        lower.setOrientation(Orientation.HORIZONTAL);
+        lower.getStyleClass().add("lower");
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        VBox.setVgrow(mapCard, Priority.ALWAYS);
+
+        VBox center = new VBox(10, banner, chainPanel, lower);
+        center.getStyleClass().add("center");
+        // where the three cards cannot have their minimum widths side by side (the lessons open on a laptop),
+        // the design-space map goes below the other two, at full width, rather than squeezing all three
+        center.widthProperty().addListener((o, a, w) -> {
+            double need = 0;
+            for (VBox c : List.of(inceptionCard, tabsCard, mapCard)) need += c.minWidth(-1) + 12; // + a divider
+            boolean below = w.doubleValue() - center.snappedLeftInset() - center.snappedRightInset() < need;
+            if (below == center.getChildren().contains(mapCard)) return;
+            if (below) {
+                lower.getItems().remove(mapCard);
+                center.getChildren().add(mapCard);
+                lower.setDividerPositions(0.5);
+            } else {
+                center.getChildren().remove(mapCard);
+                lower.getItems().add(mapCard);
+                lower.setDividerPositions(0.35, 0.67);
+            }
+        });
+        // on a short window (1366x768) the cards below the chain keep a usable height and the centre scrolls
+        ScrollPane centerScroll = new ScrollPane(center);
+        centerScroll.setFitToWidth(true);
+        centerScroll.setFitToHeight(true);
+        centerScroll.getStyleClass().add("center-scroll");
+        centerScroll.setId("designer-scroll");
+
+        ScrollPane left = new ScrollPane(new VBox(14, new ControlsPane(model), new CostSummaryView(model)));
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.getStyleClass().add("sidebar");
+
+        BorderPane designer = new BorderPane(centerScroll);
+        designer.setLeft(left);
+        Path assets = s3dx.assets.Assets.dir().orElse(null);
+        this.player = new PlayerView(model.designProperty(), assets);
+        player.rememberVideosIn(RecentFiles.videos(home));
+        for (ModelChoice c : trained) player.useModel(c);
+        this.compare = new CompareView(model, assets, this::knownModels);
+        this.train = new TrainPanel(model, this::acceptTrained);
+        train.setOnSaved(file -> player.offerModel(ModelChoice.file(file)));
+        Tab compareTab = new Tab(t("main.tab.compare"), compare);
+        compareTab.setId("tab-compare");
+        compareTab.selectedProperty().addListener((o, a, sel) -> { if (sel) compare.activate(); });
+        main = new TabPane(new Tab(t("main.tab.designer"), designer), new Tab(t("main.tab.player"), player), compareTab,
+                new Tab(t("main.tab.train"), train));
+        main.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        main.setId("main-tabs");
+        this.lessons = new LessonPanel(model, Lessons.load(), new LessonHost());
+        // narrower on a 1366-wide screen (257 px), so that the chain and the designer's vertical scroll bar still fit
+        // beside it without sideways scrolling; 320 px at 1600 wide, at most 330
+        lessons.prefWidthProperty().bind(Bindings.min(330, Bindings.max(250, scene.widthProperty().multiply(0.27).subtract(112))));
+        root = new BorderPane(main);
+        MenuBar bar = actions.menuBar();
+        bar.getMenus().addAll(presentation.menus(), lessonsMenu());
+        root.setTop(new VBox(bar, actions.toolBar()));
+        root.setBottom(status);
+        root.getStyleClass().add("explorer");
+        if (lessonsShown) root.setRight(lessons);
+        presentation.applyTo(root);
+        scene.setRoot(root);
+        main.getSelectionModel().select(tab);
+    }
+
+    /** Switches the language: saved in the app home, and the window is rebuilt in it now. */
+    public void setLanguage(java.util.Locale l) {
+        settings.setLanguage(l);
+        I18n.setLocale(l);
+        build();
+    }
+
+    private Menu lessonsMenu() {
+        MenuItem show = new MenuItem(t("menu.lessons.show"));
+        show.setAccelerator(KeyCombination.keyCombination("F1"));
+        show.setOnAction(e -> toggleLessons());
+        MenuItem next = new MenuItem(t("menu.lessons.next"));
+        next.setOnAction(e -> nextStep());
+        MenuItem back = new MenuItem(t("menu.lessons.back"));
+        back.setOnAction(e -> lessons.back());
+        return new Menu(t("menu.lessons"), null, show, next, back);
+    }
+
+    public void toggleLessons() {
+        if (root.getRight() == null) {
+            root.setRight(lessons);
+            if (lessons.lessonIndex() < 0) lessons.go(0, 0);
+        } else {
+            root.setRight(null);
+        }
+    }
+
+    /** The next lesson step (opening the lessons first if they are hidden). */
+    public void nextStep() {
+        if (root.getRight() == null) toggleLessons();
+        else lessons.next();
+    }
+
+    /** Demo models and the models trained in this session, for the player and the comparison. */
+    private List<ModelChoice> knownModels() {
+        List<ModelChoice> all = new ArrayList<>(trained);
+        all.addAll(ModelChoice.demos(s3dx.assets.Assets.dir().map(d -> d.resolve("models")).orElse(null)));
+        return all;
+    }
+
+    private void acceptTrained(ModelChoice c) {
+        trained.removeIf(m -> ModelChoice.sameArchitecture(m.design(), c.design()));
+        trained.add(0, c);
+        player.useModel(c);
+        status.say(t("status.trainedInstalled", c.name()));
+    }
+
+    /** What the lessons may do to the window. */
+    private final class LessonHost implements LessonPanel.Host {
+        @Override
+        public void showTab(String tab) {
+            int i = switch (tab) {
+                case "player" -> 1;
+                case "compare" -> 2;
+                case "train" -> 3;
+                default -> 0;
+            };
+            main.getSelectionModel().select(i);
+        }
+
+        @Override
+        public void openClip(String name) {
+            player.openClip(name);
+            compare.openClip(name);
+        }
+
+        @Override
+        public void setReversed(boolean reversed) {
+            player.reverseProperty().set(reversed);
+            compare.reverseProperty().set(reversed);
+        }
+
+        @Override
+        public void act(String action) {
+            switch (action) {
+                case "reverse" -> {
+                    setReversed(!player.reverseProperty().get());
+                    player.play();
+                }
+                case "train" -> {
+                    showTab("train");
+                    train.start();
+                }
+                case "gateAll" -> model.edit(d -> d.withAllGated(true));
+                case "topHeavy" -> model.edit(d -> s3dx.app.model.Presets.applyTo(s3dx.net.Preset.TOP_HEAVY_I3D, d));
+                default -> { }
+            }
+        }
+    }
+
+    // ---- for presentation mode ----
+
+    /** Space: play or pause the clip of the tab in view. */
+    void playPause() {
+        if (main.getSelectionModel().getSelectedIndex() == 2) compare.togglePlay();
+        else player.togglePlay();
+    }
+
+    /** R: reverse the clip's time order (player and comparison). */
+    void toggleReverse() {
+        boolean r = !player.reverseProperty().get();
+        player.reverseProperty().set(r);
+        compare.reverseProperty().set(r);
+    }
+
+    /** P: the next preset in the paper's order. */
+    void nextPreset() {
+        s3dx.net.Preset[] all = s3dx.net.Preset.values();
+        int i = s3dx.app.model.Presets.match(model.getDesign()).map(Enum::ordinal).orElse(-1);
+        s3dx.net.Preset p = all[(i + 1) % all.length];
+        model.edit(d -> s3dx.app.model.Presets.applyTo(p, d));
+        status.say(p.displayName());
+    }
+
+    StatusBar status() {
+        return status;
+    }
+
+    public PlayerView player() {
+        return player;
+    }
+
+    public CompareView compare() {
+        return compare;
+    }
+
+    public TrainPanel train() {
+        return train;
+    }
+
+    public LessonPanel lessons() {
+        return lessons;
+    }
+
+    public TabPane tabs() {
+        return main;
+    }
+
+    public Presentation presentation() {
+        return presentation;
+    }
+
+    public void show() {
+        stage.show();
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public ArchitectureView architecture() {
+        return architecture;
+    }
+
+    public Autosave autosave() {
+        return autosave;
+    }
+
+    /** Asks about unsaved changes, then closes and marks the exit clean (so no recovery is offered next time). */
+    public void close() {
+        if (!actions.confirmDiscard()) return;
+        autosave.markCleanExit();
+        disposeViews();
+        stage.close();
+    }
+
+    private boolean disposed;
+
+    /**
+     * Stops the views' workers, waiting (bounded) for any inside ONNX Runtime or libtorch: a JVM that exits
+     * while one is creating a session crashes in native code. Called on close and on any exit of the app.
+     */
+    public void disposeViews() {
+        if (disposed) return;
+        disposed = true;
+        player.dispose();
+        compare.dispose();
+        train.dispose();
+    }
+
+    private static FlowPane legend() {
+        FlowPane box = new FlowPane(12, 4);
+        box.getStyleClass().add("legend");
+        for (String[] m : new String[][]{{"mode-2d", "2D  1×k×k"}, {"mode-3d", "3D  k×k×k"}, {"mode-sep3d", t("mode.SEP3D") + "  1×k×k → k×1×1"}}) {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("swatch", m[0]);
+            Label l = new Label(m[1], swatch);
+            box.getChildren().add(l);
+        }
+        Label gate = new Label(t("legend.gated"));
+        Label badge = new Label("G");
+        badge.getStyleClass().add("gate-badge");
+        badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("on"), true);
+        gate.setGraphic(badge);
+        Label share = new Label(t("legend.share"));
+        share.getStyleClass().add("hint");
+        box.getChildren().addAll(gate, share);
+        return box;
+    }
+
+    private static VBox panel(String title, FlowPane legend, javafx.scene.Node body) {
+        Label t = new Label(title);
+        t.getStyleClass().add("panel-title");
+        t.setTooltip(new Tooltip(title));
+        javafx.scene.Node head = legend == null ? t : new PanelHead(t, legend);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox v = new VBox(6, head, body);
+        v.getStyleClass().add("panel");
+        return v;
+    }
+
+    private static VBox card(javafx.scene.Node n) {
+        VBox v = n instanceof VBox vb && vb.getStyleClass().contains("panel") ? vb : new VBox(n);
+        VBox.setVgrow(n, Priority.ALWAYS);
+        if (!v.getStyleClass().contains("panel")) v.getStyleClass().add("panel");
+        return v;
+    }
+}
