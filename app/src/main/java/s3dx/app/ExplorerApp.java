@@ -11,6 +11,7 @@ import s3dx.assets.Assets;
 import s3dx.app.export.ModelExporters;
 import s3dx.app.files.AppHome;
 import s3dx.app.model.DesignModel;
+import s3dx.app.shell.MainTab;
 import s3dx.app.shell.MainWindow;
 
 /**
@@ -52,9 +53,9 @@ public class ExplorerApp extends Application {
         }
         window.show();
         if (video != null) { // a video given on the command line plays in the player
-            window.tabs().getSelectionModel().select(1);
-            window.player().open(video);
-            window.player().play();
+            window.select(MainTab.PLAYER);
+            window.player().model().open(video);
+            window.player().model().play();
         }
         startIn(window, System.getProperty("s3dx.start"));
         String snapshot = System.getProperty("s3dx.snapshot");
@@ -84,13 +85,8 @@ public class ExplorerApp extends Application {
             window.lessons().go(Integer.parseInt(at[1]) - 1, at.length > 2 ? Integer.parseInt(at[2]) - 1 : 0);
             return;
         }
-        switch (where) {
-            case "lessons" -> window.toggleLessons();
-            case "player" -> window.tabs().getSelectionModel().select(1);
-            case "compare" -> window.tabs().getSelectionModel().select(2);
-            case "train" -> window.tabs().getSelectionModel().select(3);
-            default -> System.err.println("s3dx.start: unknown view " + where);
-        }
+        if (where.equals("lessons")) window.toggleLessons();
+        else MainTab.of(where).ifPresentOrElse(window::select, () -> System.err.println("s3dx.start: unknown view " + where));
     }
 
     public static void main(String[] args) {

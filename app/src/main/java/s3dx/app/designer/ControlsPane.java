@@ -25,6 +25,7 @@ import s3dx.app.model.Problem;
 import s3dx.net.Block;
 import s3dx.net.Design;
 import s3dx.net.Preset;
+import s3dx.net.PresetMatch;
 import s3dx.app.ui.Fmt;
 
 /**
@@ -110,7 +111,7 @@ public final class ControlsPane extends VBox {
     private void sync(Design d) {
         syncing = true;
         try {
-            preset.setValue(Presets.match(d).orElse(null));
+            preset.setValue(PresetMatch.of(d).map(PresetMatch::preset).orElse(null));
             frames.getValueFactory().setValue(d.frames());
             height.getValueFactory().setValue(d.height());
             width.getValueFactory().setValue(d.width());

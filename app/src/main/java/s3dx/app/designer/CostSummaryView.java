@@ -16,12 +16,12 @@ import javafx.scene.layout.VBox;
 import s3dx.app.model.Baseline;
 import s3dx.app.model.CostMetric;
 import s3dx.app.model.DesignModel;
-import s3dx.app.model.Presets;
 import s3dx.cost.CostFormat;
 import s3dx.cost.CostReport;
 import s3dx.net.Design;
 import s3dx.net.DesignException;
 import s3dx.net.Preset;
+import s3dx.net.PresetMatch;
 import s3dx.app.ui.Fmt;
 
 /**
@@ -109,7 +109,7 @@ public final class CostSummaryView extends VBox {
             showDelta(computeDelta, m.of(r), m.of(base), m.unit());
             showDelta(memoryDelta, r.activationBytes(), base.activationBytes(), t("summary.deltaMemory"));
         }
-        showReported(Presets.match(d), r, m);
+        showReported(PresetMatch.of(d).map(PresetMatch::preset), r, m);
     }
 
     private static CostReport baselineReport(Baseline b, Design current) {

@@ -24,7 +24,7 @@ public final class TimelineChart extends CanvasPane {
     public TimelineChart() {
         super(600, 150);
         getStyleClass().add("timeline-chart");
-        playheadLine.setStroke(Color.web("#1e293b"));
+        playheadLine.strokeProperty().bind(inkProperty());
         playheadLine.setStrokeWidth(1.5);
         playheadLine.setManaged(false);
         getChildren().add(playheadLine);
@@ -93,11 +93,11 @@ public final class TimelineChart extends CanvasPane {
     protected void draw(GraphicsContext g, double w, double h) {
         double left = LEFT, right = RIGHT, top = TOP, bottom = BOTTOM;
         double pw = Math.max(10, w - left - right), ph = Math.max(10, h - top - bottom);
-        g.setFill(Color.WHITE);
+        g.setFill(surface());
         g.fillRect(left, top, pw, ph);
-        g.setStroke(Color.web("#dbe2ea"));
+        g.setStroke(line());
         g.setFont(Font.font(10));
-        g.setFill(Color.web("#5b6b80"));
+        g.setFill(inkSoft());
         for (int i = 0; i <= 4; i++) {
             double y = top + ph * (1 - i / 4.0);
             g.strokeLine(left, y, left + pw, y);
@@ -133,7 +133,7 @@ public final class TimelineChart extends CanvasPane {
                 double y = top + 10 + row++ * 14;
                 g.setFill(PALETTE[r.index() % PALETTE.length]);
                 g.fillRect(left + pw + 8, y - 8, 10, 10);
-                g.setFill(Color.web("#1e293b"));
+                g.setFill(ink());
                 g.fillText(s3dx.app.i18n.I18n.classLabel(r.label()), left + pw + 22, y + 1);
             }
         }

@@ -21,6 +21,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import org.controlsfx.control.SegmentedButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
@@ -29,13 +30,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import s3dx.app.jobs.Workers;
 import s3dx.app.export.ExportTask;
 import s3dx.app.export.ImageExport;
 import s3dx.app.export.ModelExporter;
 import s3dx.app.export.TableExport;
 import s3dx.app.files.RecentFiles;
-import s3dx.app.i18n.ErrorText;
 import s3dx.app.model.CostMetric;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
@@ -157,16 +156,16 @@ final class AppActions {
         redo.setId("redo");
         redo.disableProperty().bind(model.canRedoProperty().not());
 
-        HBox palette = new HBox();
+        SegmentedButton palette = new SegmentedButton();
+        palette.setToggleGroup(brushes);
         palette.getStyleClass().add("segmented");
         for (Brush b : Brush.values()) {
             ToggleButton t = new ToggleButton(b.label());
             t.setId("brush-" + b.name());
-            t.setToggleGroup(brushes);
             t.setUserData(b);
             t.getStyleClass().add("brush-" + b.name().toLowerCase());
             t.setTooltip(new Tooltip(b.help()));
-            palette.getChildren().add(t);
+            palette.getButtons().add(t);
         }
         brushes.selectedToggleProperty().addListener((o, a, t) -> {
             if (t == null) a.setSelected(true);
@@ -175,14 +174,14 @@ final class AppActions {
         architecture.brushProperty().addListener((o, a, b) -> selectBrush(b));
         selectBrush(architecture.brushProperty().get());
 
-        HBox metric = new HBox();
+        SegmentedButton metric = new SegmentedButton();
+        metric.setToggleGroup(metrics);
         metric.getStyleClass().add("segmented");
         for (CostMetric m : CostMetric.values()) {
             ToggleButton t = new ToggleButton(m.label());
             t.setId("metric-" + m.name());
-            t.setToggleGroup(metrics);
             t.setUserData(m);
-            metric.getChildren().add(t);
+            metric.getButtons().add(t);
         }
         metrics.selectedToggleProperty().addListener((o, a, t) -> {
             if (t == null) a.setSelected(true);
@@ -323,12 +322,8 @@ final class AppActions {
         if (!onnx.available()) return;
         File f = chooser(t("dialog.exportModel", onnx.name()), onnx.extension(), "model." + onnx.extension()).showSaveDialog(stage);
         if (f == null) return;
-        ExportTask task = new ExportTask(onnx, model.getDesign(), f.toPath());
-        task.setOnSucceeded(e -> status.say(t("status.exportedModel", onnx.name(), f.getName())));
-        task.setOnCancelled(e -> status.say(t("status.exportCancelled")));
-        task.setOnFailed(e -> status.say(t("status.exportFailed", ErrorText.of(task.getException()))));
-        status.track(task);
-        Workers.start(task, "s3dx-export", Workers.Load.HEAVY);
+        status.run(new ExportTask(onnx, model.getDesign(), f.toPath()), "s3dx-export",
+                p -> t("status.exportedModel", onnx.name(), f.getName()), t("status.exportCancelled"), err -> t("status.exportFailed", err));
     }
 
     private FileChooser chooser(String title, String ext, String initial) {

@@ -6,25 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -42,18 +34,13 @@ import s3dx.app.files.Settings;
 import s3dx.app.video.ModelChoice;
 import s3dx.app.player.PlayerView;
 import s3dx.app.designer.ArchitectureView;
-import s3dx.app.designer.BlockCostChart;
-import s3dx.app.designer.ControlsPane;
-import s3dx.app.designer.CostSummaryView;
-import s3dx.app.designer.InceptionView;
-import s3dx.app.designer.LayerTable;
-import s3dx.app.designer.PresetScatter;
-import s3dx.app.ui.PanelHead;
+import s3dx.app.designer.DesignerPane;
+import s3dx.assets.Assets;
+import s3dx.net.PresetMatch;
 
 /**
- * The designer window: toolbar and menus on top, the design's knobs and totals on the left, the backbone
- * chain across the top of the centre, and below it the Inception block, per-block chart, layer table and
- * the presets map. Owns the autosave and the clean-exit marker.
+ * The window: menus, toolbar and status line around the tabs ({@link MainTab}: designer, player, comparison,
+ * training) and the lessons panel; rebuilt in a new language. Owns the autosave and the clean-exit marker.
  */
 public final class MainWindow {
     public static final String STYLESHEET = "/s3dx/app/explorer.css";
@@ -67,6 +54,7 @@ public final class MainWindow {
     private final Scene scene;
     private final Presentation presentation;
     private final List<ModelChoice> trained = new ArrayList<>();
+    private DesignerPane designer;
     private ArchitectureView architecture;
     private AppActions actions;
     private StatusBar status;
@@ -116,93 +104,22 @@ public final class MainWindow {
 
     /** Builds every view in the current language and puts them in the scene (again, after a language switch). */
     private void build() {
-        int tab = main == null ? 0 : main.getSelectionModel().getSelectedIndex();
+        MainTab tab = main == null ? MainTab.DESIGNER : selectedTab();
         boolean lessonsShown = root != null && root.getRight() != null;
         if (player != null) player.dispose();
         if (compare != null) compare.dispose();
 
-        RecoveryBanner banner = new RecoveryBanner(model, home);
-        this.architecture = new ArchitectureView(model);
+        this.designer = new DesignerPane(model, new RecoveryBanner(model, home));
+        this.architecture = designer.architecture();
         this.status = new StatusBar(model);
         this.actions = new AppActions(stage, model, new RecentFiles(home), architecture, status, onnx, this::close);
-
-        ScrollPane chainScroll = new ScrollPane(architecture);
-        chainScroll.setFitToWidth(true);
-        chainScroll.setFitToHeight(true);
-        chainScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        chainScroll.getStyleClass().add("chain-scroll");
-        VBox chainPanel = panel(t("main.architecture"), legend(), chainScroll);
-        chainPanel.setId("architecture-panel");
-        // both rows of the chain stay whole on short screens; the cards below give up the height
-        chainPanel.setMinHeight(Region.USE_PREF_SIZE);
-
-        InceptionView inception = new InceptionView(model, architecture.expandedProperty());
-        LayerTable table = new LayerTable(model);
-        Tab layers = new Tab(t("main.layers"), table);
-        table.activeProperty().bind(layers.selectedProperty());
-        TabPane tabs = new TabPane(new Tab(t("main.computePerBlock"), new BlockCostChart(model)), layers) {
-            /** As narrow as the tab titles allow: the chart and the table shrink, the titles are never cut. */
-            @Override
-            protected double computeMinWidth(double height) {
-                javafx.scene.Node header = lookup(".tab-header-area");
-                double titles = header == null ? 0 : header.prefWidth(-1);
-                return Math.max(super.computeMinWidth(height), snappedLeftInset() + titles + snappedRightInset());
-            }
-        };
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().add("panel-tabs");
-        PresetScatter map = new PresetScatter(model);
-        VBox inceptionCard = card(inception), tabsCard = card(tabs), mapCard = card(panel(t("main.designSpace"), null, map));
-        inceptionCard.getStyleClass().add("inception-card");
-        tabsCard.getStyleClass().add("tabs-card");
-        mapCard.getStyleClass().add("map-card");
-        SplitPane lower = new SplitPane(inceptionCard, tabsCard, mapCard);
-        lower.setDividerPositions(0.35, 0.67);
-        lower.setOrientation(Orientation.HORIZONTAL);
-        lower.getStyleClass().add("lower");
-        VBox.setVgrow(lower, Priority.ALWAYS);
-        VBox.setVgrow(mapCard, Priority.ALWAYS);
-
-        VBox center = new VBox(10, banner, chainPanel, lower);
-        center.getStyleClass().add("center");
-        // where the three cards cannot have their minimum widths side by side (the lessons open on a laptop),
-        // the design-space map goes below the other two, at full width, rather than squeezing all three
-        center.widthProperty().addListener((o, a, w) -> {
-            double need = 0;
-            for (VBox c : List.of(inceptionCard, tabsCard, mapCard)) need += c.minWidth(-1) + 12; // + a divider
-            boolean below = w.doubleValue() - center.snappedLeftInset() - center.snappedRightInset() < need;
-            if (below == center.getChildren().contains(mapCard)) return;
-            if (below) {
-                lower.getItems().remove(mapCard);
-                center.getChildren().add(mapCard);
-                lower.setDividerPositions(0.5);
-            } else {
-                center.getChildren().remove(mapCard);
-                lower.getItems().add(mapCard);
-                lower.setDividerPositions(0.35, 0.67);
-            }
-        });
-        // on a short window (1366x768) the cards below the chain keep a usable height and the centre scrolls
-        ScrollPane centerScroll = new ScrollPane(center);
-        centerScroll.setFitToWidth(true);
-        centerScroll.setFitToHeight(true);
-        centerScroll.getStyleClass().add("center-scroll");
-        centerScroll.setId("designer-scroll");
-
-        ScrollPane left = new ScrollPane(new VBox(14, new ControlsPane(model), new CostSummaryView(model)));
-        left.setFitToWidth(true);
-        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.getStyleClass().add("sidebar");
-
-        BorderPane designer = new BorderPane(centerScroll);
-        designer.setLeft(left);
-        Path assets = s3dx.assets.Assets.dir().orElse(null);
+        Path assets = Assets.dir().orElse(null);
         this.player = new PlayerView(model.designProperty(), assets);
-        player.rememberVideosIn(RecentFiles.videos(home));
-        for (ModelChoice c : trained) player.useModel(c);
+        player.model().rememberVideosIn(RecentFiles.videos(home));
+        for (ModelChoice c : trained) player.model().useModel(c);
         this.compare = new CompareView(model, assets, this::knownModels);
         this.train = new TrainPanel(model, this::acceptTrained);
-        train.setOnSaved(file -> player.offerModel(ModelChoice.file(file)));
+        train.setOnSaved(file -> player.model().offerModel(ModelChoice.file(file)));
         Tab compareTab = new Tab(t("main.tab.compare"), compare);
         compareTab.setId("tab-compare");
         compareTab.selectedProperty().addListener((o, a, sel) -> { if (sel) compare.activate(); });
@@ -223,7 +140,16 @@ public final class MainWindow {
         if (lessonsShown) root.setRight(lessons);
         presentation.applyTo(root);
         scene.setRoot(root);
-        main.getSelectionModel().select(tab);
+        select(tab);
+    }
+
+    /** Shows one of the main tabs. */
+    public void select(MainTab tab) {
+        main.getSelectionModel().select(tab.ordinal());
+    }
+
+    public MainTab selectedTab() {
+        return MainTab.values()[Math.max(0, main.getSelectionModel().getSelectedIndex())];
     }
 
     /** Switches the language: saved in the app home, and the window is rebuilt in it now. */
@@ -262,14 +188,14 @@ public final class MainWindow {
     /** Demo models and the models trained in this session, for the player and the comparison. */
     private List<ModelChoice> knownModels() {
         List<ModelChoice> all = new ArrayList<>(trained);
-        all.addAll(ModelChoice.demos(s3dx.assets.Assets.dir().map(d -> d.resolve("models")).orElse(null)));
+        all.addAll(ModelChoice.demos(Assets.models()));
         return all;
     }
 
     private void acceptTrained(ModelChoice c) {
-        trained.removeIf(m -> ModelChoice.sameArchitecture(m.design(), c.design()));
+        trained.removeIf(m -> PresetMatch.sameArchitecture(m.design(), c.design()));
         trained.add(0, c);
-        player.useModel(c);
+        player.model().useModel(c);
         status.say(t("status.trainedInstalled", c.name()));
     }
 
@@ -277,24 +203,18 @@ public final class MainWindow {
     private final class LessonHost implements LessonPanel.Host {
         @Override
         public void showTab(String tab) {
-            int i = switch (tab) {
-                case "player" -> 1;
-                case "compare" -> 2;
-                case "train" -> 3;
-                default -> 0;
-            };
-            main.getSelectionModel().select(i);
+            select(MainTab.of(tab).orElse(MainTab.DESIGNER));
         }
 
         @Override
         public void openClip(String name) {
-            player.openClip(name);
+            player.model().openClip(name);
             compare.openClip(name);
         }
 
         @Override
         public void setReversed(boolean reversed) {
-            player.reverseProperty().set(reversed);
+            player.model().reversed.set(reversed);
             compare.reverseProperty().set(reversed);
         }
 
@@ -302,8 +222,8 @@ public final class MainWindow {
         public void act(String action) {
             switch (action) {
                 case "reverse" -> {
-                    setReversed(!player.reverseProperty().get());
-                    player.play();
+                    setReversed(!player.model().reversed.get());
+                    player.model().play();
                 }
                 case "train" -> {
                     showTab("train");
@@ -320,21 +240,21 @@ public final class MainWindow {
 
     /** Space: play or pause the clip of the tab in view. */
     void playPause() {
-        if (main.getSelectionModel().getSelectedIndex() == 2) compare.togglePlay();
-        else player.togglePlay();
+        if (selectedTab() == MainTab.COMPARE) compare.togglePlay();
+        else player.model().togglePlay();
     }
 
     /** R: reverse the clip's time order (player and comparison). */
     void toggleReverse() {
-        boolean r = !player.reverseProperty().get();
-        player.reverseProperty().set(r);
+        boolean r = !player.model().reversed.get();
+        player.model().reversed.set(r);
         compare.reverseProperty().set(r);
     }
 
     /** P: the next preset in the paper's order. */
     void nextPreset() {
         s3dx.net.Preset[] all = s3dx.net.Preset.values();
-        int i = s3dx.app.model.Presets.match(model.getDesign()).map(Enum::ordinal).orElse(-1);
+        int i = PresetMatch.of(model.getDesign()).map(PresetMatch::preset).map(Enum::ordinal).orElse(-1);
         s3dx.net.Preset p = all[(i + 1) % all.length];
         model.edit(d -> s3dx.app.model.Presets.applyTo(p, d));
         status.say(p.displayName());
@@ -404,43 +324,5 @@ public final class MainWindow {
         player.dispose();
         compare.dispose();
         train.dispose();
-    }
-
-    private static FlowPane legend() {
-        FlowPane box = new FlowPane(12, 4);
-        box.getStyleClass().add("legend");
-        for (String[] m : new String[][]{{"mode-2d", "2D  1×k×k"}, {"mode-3d", "3D  k×k×k"}, {"mode-sep3d", t("mode.SEP3D") + "  1×k×k → k×1×1"}}) {
-            Region swatch = new Region();
-            swatch.getStyleClass().addAll("swatch", m[0]);
-            Label l = new Label(m[1], swatch);
-            box.getChildren().add(l);
-        }
-        Label gate = new Label(t("legend.gated"));
-        Label badge = new Label("G");
-        badge.getStyleClass().add("gate-badge");
-        badge.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("on"), true);
-        gate.setGraphic(badge);
-        Label share = new Label(t("legend.share"));
-        share.getStyleClass().add("hint");
-        box.getChildren().addAll(gate, share);
-        return box;
-    }
-
-    private static VBox panel(String title, FlowPane legend, javafx.scene.Node body) {
-        Label t = new Label(title);
-        t.getStyleClass().add("panel-title");
-        t.setTooltip(new Tooltip(title));
-        javafx.scene.Node head = legend == null ? t : new PanelHead(t, legend);
-        VBox.setVgrow(body, Priority.ALWAYS);
-        VBox v = new VBox(6, head, body);
-        v.getStyleClass().add("panel");
-        return v;
-    }
-
-    private static VBox card(javafx.scene.Node n) {
-        VBox v = n instanceof VBox vb && vb.getStyleClass().contains("panel") ? vb : new VBox(n);
-        VBox.setVgrow(n, Priority.ALWAYS);
-        if (!v.getStyleClass().contains("panel")) v.getStyleClass().add("panel");
-        return v;
     }
 }
