@@ -162,6 +162,7 @@ final class AppActions {
         for (Brush b : Brush.values()) {
             ToggleButton t = new ToggleButton(b.label());
             t.setId("brush-" + b.name());
+            t.setToggleGroup(brushes);   // now, not when the skin comes: the selection below needs the group
             t.setUserData(b);
             t.getStyleClass().add("brush-" + b.name().toLowerCase());
             t.setTooltip(new Tooltip(b.help()));
@@ -180,6 +181,7 @@ final class AppActions {
         for (CostMetric m : CostMetric.values()) {
             ToggleButton t = new ToggleButton(m.label());
             t.setId("metric-" + m.name());
+            t.setToggleGroup(metrics);
             t.setUserData(m);
             metric.getButtons().add(t);
         }
