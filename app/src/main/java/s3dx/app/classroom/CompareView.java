@@ -43,6 +43,8 @@ import s3dx.infer.WindowPredictor.Windowing;
 import s3dx.net.DemoSize;
 import s3dx.net.Design;
 import s3dx.net.Preset;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.control.ListCell;
 
 /**
  * Two designs side by side: each side is a preset or the current design; their costs (from
@@ -231,7 +233,7 @@ public final class CompareView extends BorderPane {
         }
     }
 
-    public javafx.beans.property.BooleanProperty reverseProperty() {
+    public BooleanProperty reverseProperty() {
         return reverse.selectedProperty();
     }
 
@@ -272,14 +274,14 @@ public final class CompareView extends BorderPane {
                 public Choice fromString(String s) { return null; }
             };
             chooser.setConverter(names);
-            chooser.setButtonCell(new javafx.scene.control.ListCell<>() {
+            chooser.setButtonCell(new ListCell<>() {
                 @Override
                 protected void updateItem(Choice p, boolean empty) {
                     super.updateItem(p, empty);
                     setText(empty ? "" : names.toString(p));
                 }
             });
-            chooser.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            chooser.setCellFactory(l -> new ListCell<>() {
                 @Override
                 protected void updateItem(Choice p, boolean empty) {
                     super.updateItem(p, empty);

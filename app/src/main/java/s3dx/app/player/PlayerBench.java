@@ -14,6 +14,7 @@ import s3dx.infer.UntrainedModel;
 import s3dx.net.DemoSize;
 import s3dx.net.Preset;
 import s3dx.synth.MotionClass;
+import s3dx.synth.MotionShapes;
 import s3dx.app.video.ModelChoice;
 
 /**
@@ -33,7 +34,7 @@ public final class PlayerBench {
             // A long 25 fps clip, so that windows do not repeat (a looped short clip would be served from the timeline).
             clip = Files.createTempFile("s3dx-bench", ".mp4");
             clip.toFile().deleteOnExit();
-            s3dx.synth.MotionShapes.write(new s3dx.synth.MotionShapes(s3dx.synth.MotionShapes.Options.defaults(64, 25 * (seconds + 10)))
+            MotionShapes.write(new MotionShapes(MotionShapes.Options.defaults(64, 25 * (seconds + 10)))
                     .clip(1, MotionClass.MOVING_LEFT), clip, 25);
         }
         int stride = args.length > 2 ? Integer.parseInt(args[2]) : 8;

@@ -42,6 +42,8 @@ import s3dx.app.video.ModelChoice;
 import s3dx.infer.WindowPredictor.Prediction;
 import s3dx.net.Design;
 import s3dx.tensor.Tensor;
+import javafx.beans.property.IntegerProperty;
+import javafx.stage.Window;
 
 /**
  * The video player with live predictions: draws a {@link PlayerModel} (video, playhead, model, timeline) and turns
@@ -227,7 +229,7 @@ public final class PlayerView extends BorderPane {
         return box;
     }
 
-    private static Spinner<Integer> spinner(javafx.beans.property.IntegerProperty value, int min, int max) {
+    private static Spinner<Integer> spinner(IntegerProperty value, int min, int max) {
         Spinner<Integer> s = new Spinner<>(min, max, value.get());
         s.setPrefWidth(68);
         s.setEditable(true);
@@ -356,7 +358,7 @@ public final class PlayerView extends BorderPane {
         });
     }
 
-    private javafx.stage.Window window() {
+    private Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }
 

@@ -25,6 +25,7 @@ import s3dx.app.files.AppHome;
 import s3dx.app.files.Autosave;
 import s3dx.app.files.RecentFiles;
 import s3dx.app.model.DesignModel;
+import s3dx.app.model.Presets;
 import s3dx.app.classroom.CompareView;
 import s3dx.app.classroom.LessonPanel;
 import s3dx.app.classroom.Lessons;
@@ -36,7 +37,10 @@ import s3dx.app.player.PlayerView;
 import s3dx.app.designer.ArchitectureView;
 import s3dx.app.designer.DesignerPane;
 import s3dx.assets.Assets;
+import s3dx.net.Preset;
 import s3dx.net.PresetMatch;
+import java.util.Locale;
+import javafx.util.Duration;
 
 /**
  * The window: menus, toolbar and status line around the tabs ({@link MainTab}: designer, player, comparison,
@@ -69,7 +73,7 @@ public final class MainWindow {
         this(stage, model, home, onnx, Autosave.DEFAULT_DELAY);
     }
 
-    public MainWindow(Stage stage, DesignModel model, AppHome home, ModelExporter onnx, javafx.util.Duration autosaveDelay) {
+    public MainWindow(Stage stage, DesignModel model, AppHome home, ModelExporter onnx, Duration autosaveDelay) {
         this.stage = stage;
         this.model = model;
         this.home = home;
@@ -153,7 +157,7 @@ public final class MainWindow {
     }
 
     /** Switches the language: saved in the app home, and the window is rebuilt in it now. */
-    public void setLanguage(java.util.Locale l) {
+    public void setLanguage(Locale l) {
         settings.setLanguage(l);
         I18n.setLocale(l);
         build();
@@ -230,7 +234,7 @@ public final class MainWindow {
                     train.start();
                 }
                 case "gateAll" -> model.edit(d -> d.withAllGated(true));
-                case "topHeavy" -> model.edit(d -> s3dx.app.model.Presets.applyTo(s3dx.net.Preset.TOP_HEAVY_I3D, d));
+                case "topHeavy" -> model.edit(d -> Presets.applyTo(Preset.TOP_HEAVY_I3D, d));
                 default -> { }
             }
         }
@@ -253,10 +257,10 @@ public final class MainWindow {
 
     /** P: the next preset in the paper's order. */
     void nextPreset() {
-        s3dx.net.Preset[] all = s3dx.net.Preset.values();
+        Preset[] all = Preset.values();
         int i = PresetMatch.of(model.getDesign()).map(PresetMatch::preset).map(Enum::ordinal).orElse(-1);
-        s3dx.net.Preset p = all[(i + 1) % all.length];
-        model.edit(d -> s3dx.app.model.Presets.applyTo(p, d));
+        Preset p = all[(i + 1) % all.length];
+        model.edit(d -> Presets.applyTo(p, d));
         status.say(p.displayName());
     }
 

@@ -8,14 +8,19 @@ import s3dx.app.i18n.I18n;
 import s3dx.net.Block;
 import s3dx.net.ConvMode;
 import s3dx.net.Shape;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 
 /** Number and name formatting shared by the views. */
 public final class Fmt {
     private Fmt() {}
 
     /** A label with one style class (the views' headings, captions and values). */
-    public static javafx.scene.control.Label styled(String text, String styleClass) {
-        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+    public static Label styled(String text, String styleClass) {
+        Label l = new Label(text);
         l.getStyleClass().add(styleClass);
         return l;
     }
@@ -49,16 +54,16 @@ public final class Fmt {
         };
     }
 
-    private static final java.util.Map<ConvMode, javafx.css.PseudoClass> MODE_STATES = new java.util.EnumMap<>(java.util.Map.of(
-            ConvMode.TWO_D, javafx.css.PseudoClass.getPseudoClass("mode-2d"),
-            ConvMode.THREE_D, javafx.css.PseudoClass.getPseudoClass("mode-3d"),
-            ConvMode.SEP3D, javafx.css.PseudoClass.getPseudoClass("mode-sep3d")));
+    private static final Map<ConvMode, PseudoClass> MODE_STATES = new EnumMap<>(Map.of(
+            ConvMode.TWO_D, PseudoClass.getPseudoClass("mode-2d"),
+            ConvMode.THREE_D, PseudoClass.getPseudoClass("mode-3d"),
+            ConvMode.SEP3D, PseudoClass.getPseudoClass("mode-sep3d")));
 
     /**
      * Shows a mode as the pseudo-class {@code :mode-2d}, {@code :mode-3d} or {@code :mode-sep3d} (null: none).
      * Pseudo-classes restyle without re-matching selectors, which keeps a toggle within a frame.
      */
-    public static void showMode(javafx.scene.Node n, ConvMode m) {
+    public static void showMode(Node n, ConvMode m) {
         MODE_STATES.forEach((mode, state) -> n.pseudoClassStateChanged(state, mode == m));
     }
 

@@ -108,7 +108,7 @@ public final class FrameView extends Region {
         if (energy == null || width == 0 || opacity.get() <= 0) return;
         int eh = (int) energy.dim(1), ew = (int) energy.dim(2);
         int[] argb = ColorMap.heat(energy, energySlice, (int) Math.round(255 * opacity.get()));
-        overlayPixels.writer(ew, eh).setPixels(0, 0, ew, eh, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, ew);
+        overlayPixels.writer(ew, eh).setPixels(0, 0, ew, eh, PixelFormat.getIntArgbInstance(), argb, 0, ew);
         Rectangle2D r = cropOnScreen();
         g.setImageSmoothing(true);
         overlayPixels.draw(g, r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());

@@ -12,6 +12,7 @@ import s3dx.app.i18n.ErrorText;
 import s3dx.app.jobs.Workers;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.WindowPredictor;
+import javafx.concurrent.Worker;
 
 /**
  * Loads models off the FX thread, one at a time, for the player and each side of the comparison: the one place a
@@ -96,7 +97,7 @@ public final class ModelLoader implements AutoCloseable {
 
     /** The message for a load that ended badly: failed (with the reason, in the UI's language) or cancelled. */
     public static String outcome(Task<?> t) {
-        return t.getState() == javafx.concurrent.Worker.State.CANCELLED ? t("player.modelCancelled")
+        return t.getState() == Worker.State.CANCELLED ? t("player.modelCancelled")
                 : t("player.modelFailed", ErrorText.of(t.getException()));
     }
 
