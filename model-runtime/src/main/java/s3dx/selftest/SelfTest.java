@@ -11,6 +11,7 @@ import java.util.Optional;
 import s3dx.assets.Assets;
 import s3dx.infer.InferenceResult;
 import s3dx.infer.OnnxSession;
+import s3dx.net.DemoSize;
 import s3dx.net.Design;
 import s3dx.net.Network;
 import s3dx.net.Preprocessing;
@@ -41,8 +42,7 @@ public final class SelfTest {
             .withClasses(MotionClass.values().length);
 
     /** The design the Train tab trains by default, whose convolutions the engine check runs. */
-    static final Design TRAIN_CHECK_DESIGN = Preset.S3D_G.design().withClip(16, 64, 64).withWidthMultiplier(0.25)
-            .withClasses(MotionClass.values().length);
+    static final Design TRAIN_CHECK_DESIGN = DemoSize.DEFAULT.applyTo(Preset.S3D_G.design());
 
     private final PrintStream out;
     private final List<String> failures = new ArrayList<>();

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import org.junit.jupiter.api.Test;
+import s3dx.net.DemoSize;
 import s3dx.net.Network;
 import s3dx.net.Preset;
 import s3dx.platform.Cpu;
 
 class EngineCheckTest {
     static Network demo(Preset p) {
-        return Network.of(p.design().withClip(16, 64, 64).withWidthMultiplier(0.25).withClasses(10));
+        return Network.of(DemoSize.DEFAULT.applyTo(p.design()));
     }
 
     static final Network DEMO = demo(Preset.S3D_G);
