@@ -160,7 +160,7 @@ class PlayerViewTest {
     void aPyTorchCheckpointOpensAsTheModelAndPredictsAsTheImportCommandsModel() throws Exception {
         Path pth = Path.of(System.getProperty("s3dx.shared", "../../shared"), "reference/torchvision-s3d/s3d_torchvision_seed1.pth");
         Assumptions.assumeTrue(Files.isRegularFile(pth), "reference checkpoint beside the repository");
-        ModelChoice choice = ModelChoice.forFile(pth, 16);
+        ModelChoice choice = ModelChoice.forFile(pth, 16, null);
         assertTrue(choice instanceof ModelChoice.Imported);
         fx(() -> {
             model.open(clip);
