@@ -85,6 +85,7 @@ public final class PlayerModel {
     private Playback playback;
     private boolean settingClip, disposed;
     private long opening;   // the latest video asked for: an older one that opens later is dropped
+    private boolean openInFlight, playWhenOpen;   // play() while a video opens plays it once shown
     private BiConsumer<String, String> onProblem = (header, text) -> {};
 
     /** {@code design}: the design to follow with a matching model (null: none); {@code assets}: demo models and clips. */
@@ -131,6 +132,7 @@ public final class PlayerModel {
      */
     public void open(Path file) {
         long generation = ++opening;
+        openInFlight = true;
         status.set(t("player.openingVideo", file.getFileName()));
         Task<VideoReader> task = new Task<>() {
             @Override
@@ -144,6 +146,7 @@ public final class PlayerModel {
         });
         task.setOnFailed(e -> {
             if (generation != opening) return;
+            openInFlight = playWhenOpen = false;
             String why = ErrorText.of(task.getException());
             status.set(why);
             onProblem.accept(t("error.openVideo"), why);
@@ -153,6 +156,7 @@ public final class PlayerModel {
     }
 
     private void show(Path file, VideoReader reader) {
+        openInFlight = false;
         if (playback != null) playback.close();
         playback = new Playback(reader, pendingFrame::set, msg -> Platform.runLater(() -> status.set(msg)));
         if (recentVideos.get() != null) recentVideos.get().add(file);
@@ -167,6 +171,7 @@ public final class PlayerModel {
         var i = playback.info();
         status.set(t("player.videoInfo", file.getFileName(), i.width(), i.height(), playback.fps(), playback.frameCount()));
         changed();
+        if (playWhenOpen) play();
     }
 
     /** Who hears of a video or model the user chose that cannot be used: a header and the message (the view shows a dialog). */
@@ -199,12 +204,14 @@ public final class PlayerModel {
     }
 
     public void play() {
-        if (playback == null) return;
+        playWhenOpen = openInFlight;
+        if (playback == null || openInFlight) return;
         playback.play();
         playing.set(true);
     }
 
     public void pause() {
+        playWhenOpen = false;
         if (playback == null) return;
         playback.pause();
         playing.set(false);
