@@ -135,12 +135,22 @@ public final class DesignModel {
     }
 
     public void open(Path path) throws DesignFileException {
+        opened(path, read(path));
+    }
+
+    /** Reads a design file and checks that the network can be built (any thread: the app reads off the FX thread). */
+    public static Design read(Path path) throws DesignFileException {
         Design d = DesignJson.read(path);
         try {
             CostReport.of(d);
         } catch (DesignException e) {
             throw new DesignFileException(path, e.getMessage());
         }
+        return d;
+    }
+
+    /** Makes a design {@link #read} from {@code path} the current one, from that file; history is cleared. */
+    public void opened(Path path, Design d) {
         replace(d, path);
     }
 

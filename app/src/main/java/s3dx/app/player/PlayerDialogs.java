@@ -21,11 +21,11 @@ final class PlayerDialogs {
         return path(fc.showOpenDialog(owner));
     }
 
-    /** An ONNX model or a PyTorch checkpoint. */
+    /** An ONNX model, a PyTorch checkpoint or safetensors weights for the design. */
     static Optional<Path> model(Window owner) {
         FileChooser fc = new FileChooser();
         fc.setTitle(t("player.openModelTitle"));
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(t("player.filter.models"), "*.onnx", "*.pth", "*.pt"),
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(t("player.filter.models"), "*.onnx", "*.pth", "*.pt", "*.safetensors"),
                 new FileChooser.ExtensionFilter(t("player.filter.onnx"), "*.onnx"),
                 new FileChooser.ExtensionFilter(t("player.filter.checkpoint"), "*.pth", "*.pt"));
         return path(fc.showOpenDialog(owner));

@@ -24,7 +24,11 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
+import java.util.function.BiConsumer;
+import s3dx.app.jobs.Workers;
+import s3dx.video.VideoReader;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import s3dx.app.files.RecentFiles;
@@ -79,7 +83,10 @@ public final class PlayerModel {
     private final AnimationTimer frameTimer;
     private final ReadOnlyObjectWrapper<RecentFiles> recentVideos = new ReadOnlyObjectWrapper<>();
     private Playback playback;
-    private boolean settingClip;
+    private boolean settingClip, disposed;
+    private long opening;   // the latest video asked for: an older one that opens later is dropped
+    private boolean openInFlight, playWhenOpen;   // play() while a video opens plays it once shown
+    private BiConsumer<String, String> onProblem = (header, text) -> {};
 
     /** {@code design}: the design to follow with a matching model (null: none); {@code assets}: demo models and clips. */
     public PlayerModel(ObservableValue<Design> design, Path assets) {
@@ -94,10 +101,11 @@ public final class PlayerModel {
         speed.addListener((o, a, b) -> { if (playback != null) playback.setSpeed(b.doubleValue()); });
         loop.addListener((o, a, b) -> { if (playback != null) playback.setLoop(b); });
         loader.jobProperty().addListener((o, a, job) -> {
+            ModelChoice choice = loader.wantedProperty().get();
             modelReady.set(false);
             modelStatus.bind(job.messageProperty());
             job.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
-                if (loader.jobProperty().get() == job) loadEnded(ModelLoader.outcome(job));
+                if (loader.jobProperty().get() == job) modelFailed(choice, job);
             });
         });
         frameTimer = new AnimationTimer() {
@@ -118,16 +126,39 @@ public final class PlayerModel {
 
     // ---- video ----
 
-    /** Opens a video, paused at its first frame; a file that cannot be read says why in {@link #statusProperty()}. */
+    /**
+     * Opens a video off the FX thread, then shows it paused at its first frame. A file that cannot be read keeps the
+     * video in view and says why: in {@link #statusProperty()} and to the {@link #setOnProblem problem handler}.
+     */
     public void open(Path file) {
+        long generation = ++opening;
+        openInFlight = true;
+        status.set(t("player.openingVideo", file.getFileName()));
+        Task<VideoReader> task = new Task<>() {
+            @Override
+            protected VideoReader call() throws VideoException {
+                return VideoReader.open(file);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (generation == opening && !disposed) show(file, task.getValue());
+            else task.getValue().close();
+        });
+        task.setOnFailed(e -> {
+            if (generation != opening) return;
+            openInFlight = playWhenOpen = false;
+            String why = ErrorText.of(task.getException());
+            status.set(why);
+            onProblem.accept(t("error.openVideo"), why);
+        });
+        // its own thread: a file FFmpeg is slow to probe never holds up the next one the user opens
+        Workers.start(task, "s3dx-video-open", Workers.Load.LIGHT);
+    }
+
+    private void show(Path file, VideoReader reader) {
+        openInFlight = false;
         if (playback != null) playback.close();
-        playback = null;
-        try {
-            playback = new Playback(file, pendingFrame::set, msg -> Platform.runLater(() -> status.set(msg)));
-        } catch (VideoException e) {
-            status.set(ErrorText.of(e));
-            return;
-        }
+        playback = new Playback(reader, pendingFrame::set, msg -> Platform.runLater(() -> status.set(msg)));
         if (recentVideos.get() != null) recentVideos.get().add(file);
         video.set(file);
         playback.setLoop(loop.get());
@@ -140,6 +171,12 @@ public final class PlayerModel {
         var i = playback.info();
         status.set(t("player.videoInfo", file.getFileName(), i.width(), i.height(), playback.fps(), playback.frameCount()));
         changed();
+        if (playWhenOpen) play();
+    }
+
+    /** Who hears of a video or model the user chose that cannot be used: a header and the message (the view shows a dialog). */
+    public void setOnProblem(BiConsumer<String, String> handler) {
+        onProblem = handler;
     }
 
     /** Opens the demo clip {@code name} (file name without its extension) if there is one. */
@@ -167,12 +204,14 @@ public final class PlayerModel {
     }
 
     public void play() {
-        if (playback == null) return;
+        playWhenOpen = openInFlight;
+        if (playback == null || openInFlight) return;
         playback.play();
         playing.set(true);
     }
 
     public void pause() {
+        playWhenOpen = false;
         if (playback == null) return;
         playback.pause();
         playing.set(false);
@@ -216,6 +255,11 @@ public final class PlayerModel {
         loader.load(choice);
     }
 
+    /** Loads a model file the user picked or dropped (ONNX, a PyTorch checkpoint, or safetensors weights for the design). */
+    public void openModelFile(Path file) {
+        useModel(ModelChoice.forFile(file, clipLength.get(), design == null ? null : design.getValue()));
+    }
+
     /** Lists a model without switching to it (a trained model just saved): one file model at a time besides the one in use. */
     public void offerModel(ModelChoice choice) {
         if (models.contains(choice)) return;
@@ -242,6 +286,16 @@ public final class PlayerModel {
         if (demo.isPresent()) useModel(demo.get());
         else if (d != null) useModel(ModelChoice.untrained(d, clipLength.get()));
         else if (!demos.isEmpty()) useModel(demos.get(0));
+    }
+
+    /** The model in use stays (and the menu shows it again); a file the user chose is taken off the menu and its problem shown. */
+    private void modelFailed(ModelChoice choice, Task<?> job) {
+        loadEnded(ModelLoader.outcome(job));
+        modelReady.set(loader.installedProperty().get() != null);
+        if (choice != null && choice.chosenByUser()) {
+            models.remove(choice);
+            onProblem.accept(t("error.openModel"), ErrorText.of(job.getException()));
+        }
     }
 
     private void loadEnded(String message) {
@@ -394,6 +448,7 @@ public final class PlayerModel {
 
     /** Stops decoding, model loading and inference. */
     public void dispose() {
+        disposed = true;
         frameTimer.stop();
         if (playback != null) playback.close();
         engine.close();

@@ -27,7 +27,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,6 +36,7 @@ import javafx.util.StringConverter;
 import s3dx.app.ui.Fmt;
 import s3dx.app.ui.FrameView;
 import s3dx.app.ui.JobStatus;
+import s3dx.app.ui.ProblemDialog;
 import s3dx.app.ui.TopKBars;
 import s3dx.app.video.ModelChoice;
 import s3dx.infer.WindowPredictor.Prediction;
@@ -90,7 +90,7 @@ public final class PlayerView extends BorderPane {
         status.getStyleClass().add("player-status");
         model.statusProperty().addListener((o, a, s) -> status.say(s));
         setBottom(status);
-        dragAndDrop();
+        model.setOnProblem((header, text) -> ProblemDialog.show(this, header, text));
         model.frameProperty().addListener((o, a, f) -> showFrame());
         model.timelineVersionProperty().addListener((o, a, v) -> refresh());
         model.shownPredictionProperty().addListener((o, a, p) -> showWindow());
@@ -119,7 +119,7 @@ public final class PlayerView extends BorderPane {
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
         Button openModel = new Button(t("player.openModel"));
-        openModel.setOnAction(e -> PlayerDialogs.model(window()).ifPresent(f -> model.useModel(ModelChoice.forFile(f, model.clipLength.get()))));
+        openModel.setOnAction(e -> PlayerDialogs.model(window()).ifPresent(model::openModelFile));
         Label m = new Label(t("player.model"));
         m.getStyleClass().add("toolbar-label");
         HBox bar = new HBox(8, open, clips, recentMenu, new Separator(Orientation.VERTICAL), m, modelBox(), openModel, modelLine());
@@ -339,23 +339,6 @@ public final class PlayerView extends BorderPane {
             }
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
-
-    private void dragAndDrop() {
-        setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
-            e.consume();
-        });
-        setOnDragDropped(e -> {
-            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
-            if (ok) {
-                Path p = e.getDragboard().getFiles().get(0).toPath();
-                if (ModelChoice.isModel(p)) model.useModel(ModelChoice.forFile(p, model.clipLength.get()));
-                else model.open(p);
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
     }
 
     private Window window() {

@@ -38,6 +38,10 @@ import s3dx.app.files.RecentFiles;
 import s3dx.app.model.CostMetric;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
+import s3dx.app.i18n.ErrorText;
+import s3dx.app.ui.ProblemDialog;
+import javafx.concurrent.Task;
+import s3dx.net.Design;
 import s3dx.cost.CostFormat;
 import s3dx.design.DesignFileException;
 import s3dx.design.DesignJson;
@@ -224,20 +228,34 @@ final class AppActions {
     }
 
     void open() {
-        if (!confirmDiscard()) return;
         File f = designChooser(t("dialog.openDesign")).showOpenDialog(stage);
         if (f != null) open(f.toPath());
     }
 
+    /**
+     * Reads the design file off the FX thread (a slow or hostile file never freezes the window), then, once unsaved
+     * changes are saved or given up, makes it the design; a file that cannot be used leaves the design as it was and says why in a dialog.
+     */
     void open(Path p) {
-        try {
-            model.open(p);
+        Task<Design> read = new Task<>() {
+            @Override
+            protected Design call() throws DesignFileException {
+                updateMessage(t("status.opening", p.getFileName()));
+                return DesignModel.read(p);
+            }
+        };
+        read.setOnSucceeded(e -> {
+            if (!confirmDiscard()) return;   // asked once the file is known to be good: a bad one costs nothing
+            model.opened(p, read.getValue());
             recent.add(p);
             status.say(t("status.opened", p.getFileName()));
-        } catch (DesignFileException e) {
+        });
+        read.setOnFailed(e -> {
             recent.remove(p);
-            problem(t("error.open"), e.getMessage());
-        }
+            problem(t("error.open"), ErrorText.of(read.getException()));
+        });
+        // the handlers above word the outcome: they run after the job line has let go of the text
+        status.run(read, "s3dx-open-design", d -> null, t("status.openCancelled"), err -> null);
     }
 
     /** Saves to the current file, or asks for one; false when the user cancelled or it failed. */
@@ -338,10 +356,7 @@ final class AppActions {
 
     private void problem(String header, String text) {
         status.say(header + ": " + text);
-        Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
-        a.setHeaderText(header);
-        a.initOwner(stage);
-        a.show();
+        ProblemDialog.show(stage, header, text);
     }
 
     // ---- helpers ----

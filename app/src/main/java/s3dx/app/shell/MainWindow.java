@@ -26,6 +26,7 @@ import s3dx.app.files.Autosave;
 import s3dx.app.files.RecentFiles;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
+import s3dx.app.ui.ProblemDialog;
 import s3dx.app.classroom.CompareView;
 import s3dx.app.classroom.LessonPanel;
 import s3dx.app.classroom.Lessons;
@@ -84,6 +85,7 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
         this.presentation = new Presentation(stage, scene, home, this);
+        DropRouter.install(scene, new DropTargets());
         build();
         stage.setScene(scene);
         stage.titleProperty().bind(AppActions.titleBinding(model));
@@ -237,6 +239,38 @@ public final class MainWindow {
                 case "topHeavy" -> model.edit(d -> Presets.applyTo(Preset.TOP_HEAVY_I3D, d));
                 default -> { }
             }
+        }
+    }
+
+    /** Opens files as if they were dropped on the window (what a drop does, for tests and the command line). */
+    public void openDropped(List<Path> files) {
+        DropRouter.route(files, new DropTargets());
+    }
+
+    /** Where dropped files go: the tab that shows them comes to the front. */
+    private final class DropTargets implements DropRouter.Targets {
+        @Override
+        public void openVideo(Path file) {
+            select(MainTab.PLAYER);
+            player.model().open(file);
+        }
+
+        @Override
+        public void openDesign(Path file) {
+            select(MainTab.DESIGNER);
+            actions.open(file);
+        }
+
+        @Override
+        public void openModel(Path file) {
+            select(MainTab.PLAYER);
+            player.model().openModelFile(file);
+        }
+
+        @Override
+        public void refuse(String text) {
+            status.say(text);
+            ProblemDialog.show(stage, t("drop.header"), text);
         }
     }
 

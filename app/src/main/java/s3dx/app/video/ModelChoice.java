@@ -16,7 +16,12 @@ import s3dx.infer.UntrainedModel;
 import s3dx.net.Design;
 import s3dx.net.Preset;
 import s3dx.net.PresetMatch;
+import s3dx.net.Network;
 import s3dx.onnx.ModelInfo;
+import s3dx.onnx.OnnxModelBuilder;
+import s3dx.weights.SafeTensors;
+import s3dx.weights.WeightMismatchException;
+import s3dx.weights.WeightSet;
 import s3dx.onnx.OnnxModelFile;
 import s3dx.synth.MotionClass;
 import s3dx.train.TrainModels;
@@ -139,9 +144,7 @@ public sealed interface ModelChoice {
     record Untrained(String name, Design design) implements ModelChoice {
         @Override
         public OnnxSession open() throws IOException {
-            List<String> labels = design.classes() == MotionClass.values().length ? MotionClass.labels()
-                    : ModelInfo.numberedLabels(design.classes());
-            return OnnxSession.open(UntrainedModel.onnx(design, labels, 1), threads());
+            return OnnxSession.open(UntrainedModel.onnx(design, labels(design), 1), threads());
         }
 
         @Override
@@ -151,6 +154,27 @@ public sealed interface ModelChoice {
 
         @Override
         public boolean untrained() {
+            return true;
+        }
+    }
+
+    /** A design's weights in a safetensors file (the spec's names, as {@code s3dx export --weights} takes them). */
+    record Weights(String name, Path file, Design design) implements ModelChoice {
+        @Override
+        public OnnxSession open() throws IOException {
+            Network net = Network.of(design);
+            WeightSet w;
+            try {
+                w = SafeTensors.read(file).weights().requireFits(net);
+            } catch (WeightMismatchException e) {
+                throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+            }
+            ModelInfo info = ModelInfo.defaults(design).withLabels(labels(design));
+            return OnnxSession.open(OnnxModelBuilder.build(net, w, info).toByteArray(), threads());
+        }
+
+        @Override
+        public boolean chosenByUser() {
             return true;
         }
     }
@@ -187,9 +211,19 @@ public sealed interface ModelChoice {
         return new Imported(t("model.imported", checkpoint.getFileName()), checkpoint, d);
     }
 
-    /** A model file the user picked or dropped: ONNX as it is, a PyTorch checkpoint (.pth, .pt) imported. */
-    static ModelChoice forFile(Path file, int frames) {
-        return isCheckpoint(file) ? imported(file, frames) : file(file);
+    /**
+     * A model file the user picked or dropped: ONNX as it is, a PyTorch checkpoint (.pth, .pt) imported, safetensors
+     * weights built into {@code design} (null: S3D-G) at a {@code frames}-frame clip.
+     */
+    static ModelChoice forFile(Path file, int frames, Design design) {
+        if (isCheckpoint(file)) return imported(file, frames);
+        if (!isWeights(file)) return file(file);
+        Design d = (design == null ? Preset.S3D_G.design() : design).withClip(frames, UNTRAINED_SIZE, UNTRAINED_SIZE);
+        return new Weights(t("model.weights", file.getFileName()), file, d);
+    }
+
+    static boolean isWeights(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors");
     }
 
     static boolean isCheckpoint(Path file) {
@@ -197,9 +231,9 @@ public sealed interface ModelChoice {
         return n.endsWith(".pth") || n.endsWith(".pt");
     }
 
-    /** A model file by its name: ONNX or a PyTorch checkpoint. */
+    /** A model file by its name: ONNX, a PyTorch checkpoint or safetensors weights. */
     static boolean isModel(Path file) {
-        return isCheckpoint(file) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
+        return isCheckpoint(file) || isWeights(file) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
     }
 
     static ModelChoice untrained(Design design, int clipLength) {
@@ -209,6 +243,11 @@ public sealed interface ModelChoice {
 
     static ModelChoice trained(ModelProto model, ModelInfo info) {
         return new Trained(t("model.trained", TrainModels.describe(info.design())), info.design(), model.toByteArray());
+    }
+
+    /** A design's class names: the MotionShapes classes when there are ten, else numbers. */
+    private static List<String> labels(Design design) {
+        return design.classes() == MotionClass.values().length ? MotionClass.labels() : ModelInfo.numberedLabels(design.classes());
     }
 
     /** Inference threads: all cores but one, which is left to decoding and the UI. */

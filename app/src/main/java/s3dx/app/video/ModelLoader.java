@@ -81,7 +81,10 @@ public final class ModelLoader implements AutoCloseable {
             OnnxSession s = opened.getAndSet(null);
             if (s != null) s.close();
         };
-        task.setOnFailed(e -> closeUntaken.run());   // e.g. a model without our metadata: WindowPredictor.of refused it
+        task.setOnFailed(e -> {   // e.g. a model without our metadata: WindowPredictor.of refused it
+            closeUntaken.run();
+            if (choice == wanted.get()) wanted.set(installed.get());   // the model in use is the one wanted again
+        });
         task.setOnCancelled(e -> closeUntaken.run());
         job.set(task);
         worker.execute(task);

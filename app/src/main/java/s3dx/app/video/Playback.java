@@ -33,7 +33,12 @@ public final class Playback implements AutoCloseable {
     private final AtomicReference<Shown> last = new AtomicReference<>();
 
     public Playback(Path file, Consumer<Shown> sink, Consumer<String> errors) throws VideoException {
-        this.reader = VideoReader.open(file);
+        this(VideoReader.open(file), sink, errors);
+    }
+
+    /** Plays a video already opened (off the FX thread: opening probes the file, which a hostile one can make slow). */
+    public Playback(VideoReader reader, Consumer<Shown> sink, Consumer<String> errors) {
+        this.reader = reader;
         this.sink = sink;
         this.errors = errors;
         this.thread = new Thread(this::run, "s3dx-playback");

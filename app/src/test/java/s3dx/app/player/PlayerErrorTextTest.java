@@ -51,11 +51,14 @@ class PlayerErrorTextTest {
         return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
     }
 
+    /** Opens the video as the player's menus do and waits for the outcome (it opens off the FX thread). */
     private String open(Path video) throws Exception {
-        return fx(() -> {
+        fx(() -> {
             view.model().open(video);
-            return view.statusText();
+            return null;
         });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !view.statusText().startsWith("正在打开")));
+        return fx(view::statusText);
     }
 
     /** Loads the model as the player's model menu does and waits for the outcome. */
