@@ -17,9 +17,12 @@ import s3dx.train.TrainModels;
 /**
  * Ships a sweep's preset runs of one seed as demo models: copies each model under its demo name
  * ({@code s3d-g_16x64x64_w0.25_motionshapes.onnx}) and puts its results into the folder's {@code index.json}
- * (replacing the entry of the same file; other entries stay).
+ * (replacing the entry of the same file; other entries stay), and ships the sweep's whole results as {@link #RESULTS_FILE}.
  */
 public final class ShippedModels {
+    /** The sweep's results as shipped next to the demo models: every run and design, not only the shipped ones. */
+    public static final String RESULTS_FILE = "sweep-results.json";
+
     private ShippedModels() {}
 
     /** Returns the files shipped. */
@@ -46,6 +49,9 @@ public final class ShippedModels {
             shipped.add(file);
         }
         Sweep.writeAtomically(indexFile, Sweep.JSON.writeValueAsString(index));
+        if (Files.exists(sweepDir.resolve("results.json"))) {
+            Files.copy(sweepDir.resolve("results.json"), modelsDir.resolve(RESULTS_FILE), StandardCopyOption.REPLACE_EXISTING);
+        }
         return shipped;
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import s3dx.net.Block;
 import s3dx.net.ConvMode;
 import s3dx.net.Design;
@@ -21,9 +22,14 @@ public final class SweepPlan {
      * {@code bottom-heavy-i3d}, {@code bottom-heavy-s3d}, {@code top-heavy-i3d}, {@code top-heavy-s3d}; a preset's
      * own id otherwise) and {@code boundary} its 2D|3D boundary block (null for presets without one).
      */
-    public record DesignEntry(String id, String label, String family, Block boundary, List<String> args) {
+    public record DesignEntry(String id, String label, String family, Block boundary, Design design, List<String> args) {
         public DesignEntry {
             args = List.copyOf(args);
+        }
+
+        /** Whether {@code d} has this entry's blocks (at any clip size, width and class count). */
+        public boolean matches(Design d) {
+            return design.blocks().equals(d.blocks()) && design.firstTemporalKernel() == d.firstTemporalKernel();
         }
     }
 
@@ -43,6 +49,11 @@ public final class SweepPlan {
     }
 
     private SweepPlan() {}
+
+    /** The design of any list with this id. */
+    public static Optional<DesignEntry> entry(String id) {
+        return LISTS.values().stream().flatMap(List::stream).filter(e -> e.id().equals(id)).findFirst();
+    }
 
     /** Runs for each list (in the order given), each seed, each design (only those in {@code only}, unless it is empty). */
     public static List<Run> runs(List<String> lists, List<Long> seeds, List<String> only) {
@@ -65,7 +76,7 @@ public final class SweepPlan {
         for (Preset p : List.of(Preset.S3D_G, Preset.I2D, Preset.S3D, Preset.I3D, Preset.FAST_S3D, Preset.TOP_HEAVY_I3D, Preset.BOTTOM_HEAVY_I3D)) {
             Block b = p.hasBoundary() ? p.defaultBoundary() : p == Preset.FAST_S3D ? Block.Mixed_4b : null;
             String family = p == Preset.FAST_S3D ? "top-heavy-s3d" : p.id();
-            out.add(new DesignEntry(p.id(), p.displayName(), family, b, List.of("--preset", p.id())));
+            out.add(new DesignEntry(p.id(), p.displayName(), family, b, p.design(), List.of("--preset", p.id())));
         }
         return out;
     }
@@ -98,7 +109,7 @@ public final class SweepPlan {
                     }
                     if (presetDesigns.contains(d)) continue;
                     String label = (bottom ? "Bottom-Heavy-" : "Top-Heavy-") + (separable ? "S3D" : "I3D") + " (boundary " + boundary.name() + ")";
-                    out.add(new DesignEntry(family + "-" + boundary.name().toLowerCase(Locale.ROOT), label, family, boundary, args));
+                    out.add(new DesignEntry(family + "-" + boundary.name().toLowerCase(Locale.ROOT), label, family, boundary, d, args));
                 }
             }
         }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import s3dx.net.Design;
 import java.util.function.ToDoubleFunction;
 import s3dx.train.RunRecord;
 
@@ -37,7 +39,22 @@ public final class SweepResults {
                                 Spread heldOutSettingsAccuracy, Spread heldOutSettingsPartnerRate, Spread heldOutSettingsSameLabelRate,
                                 Spread trainingSeconds) {}
 
-    public record Results(Sweep.Protocol protocol, List<RunRecord> runs, List<DesignSummary> summary) {}
+    public record Results(Sweep.Protocol protocol, List<RunRecord> runs, List<DesignSummary> summary) {
+        public Results {
+            runs = List.copyOf(runs);
+            summary = List.copyOf(summary);
+        }
+
+        /** The summary of the sweep design with {@code d}'s blocks, if it was trained. */
+        public Optional<DesignSummary> forDesign(Design d) {
+            return summary.stream().filter(s -> SweepPlan.entry(s.id()).map(e -> e.matches(d)).orElse(false)).findFirst();
+        }
+    }
+
+    /** Reads a sweep's {@code results.json} (or the copy {@code ship-models} puts next to the demo models). */
+    public static Results read(Path file) throws IOException {
+        return Sweep.JSON.readValue(file.toFile(), Results.class);
+    }
 
     private static final List<String> RATES = List.of("heldOutAccuracy", "reversedPartnerRate", "reversedSameLabelRate",
             "heldOutSettingsAccuracy", "heldOutSettingsPartnerRate", "heldOutSettingsSameLabelRate", "trainingSeconds");

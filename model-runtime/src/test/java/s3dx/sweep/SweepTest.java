@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import s3dx.cost.CostReport;
 import s3dx.net.Block;
 import s3dx.net.Design;
+import s3dx.net.Preset;
 import s3dx.onnx.OnnxModelFile;
 import s3dx.train.RunRecord;
 
@@ -63,6 +64,12 @@ class SweepTest {
         assertTrue(csv.get(0).startsWith("id,design,family,boundary,seed,frames,size,width,params,macs"));
         assertTrue(csv.get(2).startsWith("fast-s3d_s3,\"Fast-S3D\",top-heavy-s3d,Mixed_4b,3,8,32,0.125,"), csv.get(2));
         assertEquals(3, Files.readAllLines(dir.resolve("summary.csv")).size());
+        SweepResults.Results read = SweepResults.read(dir.resolve("results.json"));
+        SweepResults.DesignSummary fast = read.forDesign(Preset.FAST_S3D.design().withWidthMultiplier(0.5)).orElseThrow();
+        assertEquals("fast-s3d", fast.id());
+        assertEquals(1, fast.seeds());
+        assertEquals(read.runs().get(1).heldOutAccuracy(), fast.heldOutAccuracy().mean());
+        assertTrue(read.forDesign(Preset.I3D.design()).isEmpty(), "I3D was not trained");
         try (var left = Files.list(dir.resolve("runs"))) {
             assertEquals(Set.of("i2d_s3.json", "fast-s3d_s3.json"), left.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
