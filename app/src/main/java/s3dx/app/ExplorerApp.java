@@ -7,10 +7,12 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import s3dx.app.export.ImageExport;
+import s3dx.assets.Assets;
 import s3dx.app.export.ModelExporters;
 import s3dx.app.files.AppHome;
 import s3dx.app.model.DesignModel;
-import s3dx.app.view.MainWindow;
+import s3dx.app.shell.MainTab;
+import s3dx.app.shell.MainWindow;
 
 /**
  * The S3D Explorer designer. Starts with S3D-G, or the design file given as the first argument; a video given
@@ -32,14 +34,14 @@ public class ExplorerApp extends Application {
     @Override
     public void start(Stage stage) {
         AppHome home = AppHome.fromSystem();
-        new s3dx.app.i18n.Settings(home).apply();
+        new s3dx.app.files.Settings(home).apply();
         if (System.getProperty("s3dx.lang") != null) s3dx.app.i18n.I18n.setLocale(java.util.Locale.forLanguageTag(System.getProperty("s3dx.lang")));
         DesignModel model = DesignModel.withDefaultDesign();
         window = new MainWindow(stage, model, home, ModelExporters.onnx());
         Path video = null;
         if (!getParameters().getUnnamed().isEmpty()) {
             Path arg = Path.of(getParameters().getUnnamed().get(0));
-            if (isVideo(arg)) {
+            if (Assets.isVideo(arg)) {
                 video = arg;
             } else {
                 try {
@@ -51,9 +53,9 @@ public class ExplorerApp extends Application {
         }
         window.show();
         if (video != null) { // a video given on the command line plays in the player
-            window.tabs().getSelectionModel().select(1);
-            window.player().open(video);
-            window.player().play();
+            window.select(MainTab.PLAYER);
+            window.player().model().open(video);
+            window.player().model().play();
         }
         startIn(window, System.getProperty("s3dx.start"));
         String snapshot = System.getProperty("s3dx.snapshot");
@@ -83,18 +85,8 @@ public class ExplorerApp extends Application {
             window.lessons().go(Integer.parseInt(at[1]) - 1, at.length > 2 ? Integer.parseInt(at[2]) - 1 : 0);
             return;
         }
-        switch (where) {
-            case "lessons" -> window.toggleLessons();
-            case "player" -> window.tabs().getSelectionModel().select(1);
-            case "compare" -> window.tabs().getSelectionModel().select(2);
-            case "train" -> window.tabs().getSelectionModel().select(3);
-            default -> System.err.println("s3dx.start: unknown view " + where);
-        }
-    }
-
-    private static boolean isVideo(Path p) {
-        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".mp4") || n.endsWith(".avi") || n.endsWith(".webm") || n.endsWith(".mov") || n.endsWith(".mkv") || n.endsWith(".gif");
+        if (where.equals("lessons")) window.toggleLessons();
+        else MainTab.of(where).ifPresentOrElse(window::select, () -> System.err.println("s3dx.start: unknown view " + where));
     }
 
     public static void main(String[] args) {

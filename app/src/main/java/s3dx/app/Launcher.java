@@ -3,6 +3,7 @@ package s3dx.app;
 import java.util.Arrays;
 import javafx.application.Application;
 import s3dx.selftest.SelfTest;
+import s3dx.app.jobs.Workers;
 
 /**
  * Plain main class for fat jars and jpackage: starting through a class that is not an Application avoids the launcher's module check.

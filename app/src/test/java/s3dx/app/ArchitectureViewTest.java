@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -61,7 +62,11 @@ class ArchitectureViewTest {
     @Test
     void draggingWithABrushPaintsEveryBlockOnTheWayAsOneUndoStep(FxRobot r) {
         Design before = app.model.getDesign();
+        // the toolbar's segmented toggles show the brush and count in use from the start
+        assertTrue(r.lookup("#brush-CYCLE").queryAs(ToggleButton.class).isSelected(), "Cycle is the brush at start");
+        assertTrue(r.lookup("#metric-" + app.model.getMetric().name()).queryAs(ToggleButton.class).isSelected());
         r.clickOn("#brush-THREE_D");
+        assertFalse(r.lookup("#brush-CYCLE").queryAs(ToggleButton.class).isSelected());
         r.drag("#tile-Mixed_4b", MouseButton.PRIMARY).moveTo("#tile-Mixed_4c").moveTo("#tile-Mixed_4e").release(MouseButton.PRIMARY);
         Design expected = before;
         for (Block b : new Block[]{Block.Mixed_4b, Block.Mixed_4c, Block.Mixed_4d, Block.Mixed_4e}) {

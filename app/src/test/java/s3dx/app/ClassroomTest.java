@@ -22,7 +22,9 @@ import javafx.scene.chart.Chart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
-import javafx.scene.control.Label;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import org.controlsfx.control.StatusBar;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -45,13 +47,14 @@ import s3dx.app.classroom.Lessons;
 import s3dx.app.classroom.TrainPanel;
 import s3dx.app.i18n.I18n;
 import s3dx.app.model.Presets;
-import s3dx.app.player.ModelChoice;
+import s3dx.app.video.ModelChoice;
 import s3dx.cost.CostFormat;
 import s3dx.cost.CostReport;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.WindowPredictor;
 import s3dx.net.Block;
 import s3dx.net.Design;
+import s3dx.net.DemoSize;
 import s3dx.net.Preset;
 import s3dx.onnx.ModelInfo;
 import s3dx.onnx.OnnxModelFile;
@@ -112,7 +115,8 @@ class ClassroomTest {
     }
 
     private static String text(FxRobot r, String query) {
-        return r.lookup(query).queryAs(Label.class).getText();
+        Node n = r.lookup(query).query();
+        return n instanceof StatusBar s ? s.getText() : ((Labeled) n).getText();
     }
 
     @Test
@@ -129,8 +133,7 @@ class ClassroomTest {
                 r.interact(() -> app.window.lessons().go(li, si));
                 assertEquals(step.design(before).blocks(), app.model.getDesign().blocks(), lesson.id() + "/" + step.id());
                 assertFalse(step.text(lesson).startsWith("lesson."), "text for " + step.id());
-                assertEquals(List.of("designer", "player", "compare", "train").indexOf(step.tab()),
-                        app.window.tabs().getSelectionModel().getSelectedIndex(), step.id());
+                assertEquals(step.tab(), app.window.selectedTab().id(), step.id());
             }
         }
         r.interact(() -> app.window.lessons().go(0, 0));
@@ -145,7 +148,7 @@ class ClassroomTest {
         TrainPanel t = app.window.train();
         r.interact(() -> {
             app.model.edit(d -> Presets.applyTo(Preset.S3D, d));
-            t.setDemoSize(0.125, 16, 32);
+            t.setDemoSize(new DemoSize(0.125, 16, 32, 10));
             t.setEvalClips(8);
             t.stepsSpinner().getValueFactory().setValue(4);
             t.batchSpinner().getValueFactory().setValue(4);
@@ -156,9 +159,9 @@ class ClassroomTest {
         assertFalse(t.last().result().cancelled());
         assertNotNull(t.last().result().evaluation());
         assertEquals(4, t.lossSeries().getData().size());
-        ModelChoice m = app.window.player().modelChoice();
-        assertEquals(ModelChoice.Kind.TRAINED, m.kind());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.window.player().modelReadyProperty().get());
+        ModelChoice m = app.window.player().model().loader().wantedProperty().get();
+        assertTrue(m instanceof ModelChoice.Trained);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.window.player().model().modelReadyProperty().get());
 
         r.interact(() -> {
             t.stepsSpinner().getValueFactory().setValue(5000);
@@ -178,7 +181,7 @@ class ClassroomTest {
         assertTrue(t.saveButton().isDisabled(), "nothing trained yet");
         r.interact(() -> {
             app.model.edit(d -> Presets.applyTo(Preset.S3D_G, d));
-            t.setDemoSize(0.125, 16, 32);
+            t.setDemoSize(new DemoSize(0.125, 16, 32, 10));
             t.setEvalClips(4);
             t.stepsSpinner().getValueFactory().setValue(3);
             t.batchSpinner().getValueFactory().setValue(4);
@@ -192,7 +195,7 @@ class ClassroomTest {
         Path file = home.resolve("models").resolve(TrainModels.fileName(t.demoDesign()));
         save(r, t, file);
         assertTrue(text(r, "#train-status").contains(file.toString()), text(r, "#train-status"));
-        assertTrue(app.window.player().modelList().contains(ModelChoice.file(file)), "offered in the player's list");
+        assertTrue(app.window.player().model().models().contains(ModelChoice.file(file)), "offered in the player's list");
 
         Design trained = t.last().result().design();
         Tensor clip = new MotionData(trained).heldOutBatch(7, 0, 1).video();

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import s3dx.app.model.Boundary;
 import s3dx.app.model.DesignModel;
-import s3dx.app.model.Presets;
 import s3dx.cost.CostReport;
 import s3dx.net.Block;
 import s3dx.net.ConvMode;
 import s3dx.net.Design;
 import s3dx.net.Preset;
+import s3dx.net.PresetMatch;
 
 /** The model alone: undo/redo, gestures, rejected edits, dirty flag, boundaries and preset matching. */
 class DesignModelTest {
@@ -72,6 +72,6 @@ class DesignModelTest {
         assertEquals(Block.Mixed_3c, bottom.block());
         assertTrue(Boundary.of(Preset.S3D.design()).isEmpty());
         assertTrue(Boundary.of(Preset.I3D.design()).isEmpty());
-        for (Preset p : Preset.values()) assertEquals(p, Presets.match(p.design()).orElseThrow());
+        for (Preset p : Preset.values()) assertEquals(p, PresetMatch.of(p.design()).orElseThrow().preset());
     }
 }

@@ -6,7 +6,7 @@ import javafx.util.Duration;
 import s3dx.app.export.ModelExporters;
 import s3dx.app.files.AppHome;
 import s3dx.app.model.DesignModel;
-import s3dx.app.view.MainWindow;
+import s3dx.app.shell.MainWindow;
 
 /** Opens the designer window on a fresh S3D-G with its own app home (autosave, recent files) for one test. */
 final class ExplorerFixture {

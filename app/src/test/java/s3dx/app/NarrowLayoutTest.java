@@ -18,7 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import s3dx.app.view.ArchitectureView;
+import s3dx.app.designer.ArchitectureView;
 
 /**
  * The designer on a 1366x768 laptop screen, with and without the lessons: titles, legend, chain, the Inception

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 public final class Assets {
     public static final String PROPERTY = "s3dx.assets";
-    private static final List<String> VIDEO_EXTENSIONS = List.of(".mp4", ".avi", ".webm", ".mkv", ".mov", ".gif");
+    /** The video files the app and the demo clips use (lower case, with the dot). */
+    public static final List<String> VIDEO_EXTENSIONS = List.of(".mp4", ".avi", ".webm", ".mkv", ".mov", ".gif");
 
     private Assets() {}
 
@@ -52,12 +53,31 @@ public final class Assets {
 
     /** The demo models ({@code models/*.onnx}), sorted by name. */
     public static List<Path> models() {
-        return list("models", n -> n.endsWith(".onnx"));
+        return models(dir().orElse(null));
+    }
+
+    /** The demo models under the assets folder {@code assets} (null: none). */
+    public static List<Path> models(Path assets) {
+        return list(assets, "models", n -> n.endsWith(".onnx"));
     }
 
     /** The demo clips ({@code clips/*.mp4} and other video files), sorted by name. */
     public static List<Path> clips() {
-        return list("clips", n -> VIDEO_EXTENSIONS.stream().anyMatch(n::endsWith));
+        return clips(dir().orElse(null));
+    }
+
+    /** The demo clips under the assets folder {@code assets} (null: none). */
+    public static List<Path> clips(Path assets) {
+        return list(assets, "clips", Assets::isVideoName);
+    }
+
+    /** Whether a file's name ends in one of {@link #VIDEO_EXTENSIONS}. */
+    public static boolean isVideo(Path file) {
+        return isVideoName(name(file));
+    }
+
+    private static boolean isVideoName(String lowerCaseName) {
+        return VIDEO_EXTENSIONS.stream().anyMatch(lowerCaseName::endsWith);
     }
 
     /**
@@ -86,8 +106,8 @@ public final class Assets {
         return m.stream().filter(p -> name(p).replace("_", "-").contains("s3d-g")).findFirst().or(() -> m.stream().findFirst());
     }
 
-    private static List<Path> list(String sub, java.util.function.Predicate<String> accept) {
-        Optional<Path> d = dir().map(x -> x.resolve(sub)).filter(Files::isDirectory);
+    private static List<Path> list(Path assets, String sub, java.util.function.Predicate<String> accept) {
+        Optional<Path> d = Optional.ofNullable(assets).map(x -> x.resolve(sub)).filter(Files::isDirectory);
         if (d.isEmpty()) return List.of();
         try (Stream<Path> s = Files.list(d.get())) {
             return s.filter(Files::isRegularFile).filter(p -> accept.test(name(p))).sorted().toList();

@@ -2,6 +2,7 @@ package s3dx.checkpoint;
 
 import s3dx.checkpoint.TorchPickle.StorageRef;
 import s3dx.checkpoint.TorchPickle.TensorRef;
+import s3dx.files.UserFiles;
 import s3dx.tensor.Tensor;
 
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +32,11 @@ public final class PyTorchCheckpoint {
     private static final BigInteger LEGACY_MAGIC = new BigInteger("1950a86a20f9469cfc6c", 16);
     private static final long LEGACY_PROTOCOL_VERSION = 1001;
     private static final String PICKLE = "data.pkl";
+    /**
+     * Limits: the file, and all its storages together once unpacked (a zip bomb stops here); the pickle
+     * itself. Kinetics-400 S3D checkpoints are about 32 MB with a pickle of about 100 KB.
+     */
+    public static final long MAX_BYTES = 1L << 30, MAX_PICKLE_BYTES = 64L << 20;
 
     private PyTorchCheckpoint() {
     }
@@ -43,6 +48,11 @@ public final class PyTorchCheckpoint {
      * @throws CheckpointException if the file is not a readable checkpoint; the message names the file
      */
     public static LinkedHashMap<String, Tensor> read(Path file) throws IOException {
+        try {
+            UserFiles.checkInput(file, MAX_BYTES);
+        } catch (UserFiles.FileProblem e) {
+            throw new CheckpointException(e.getMessage(), e);
+        }
         try {
             return isZip(file) ? readZip(file) : readLegacy(file);
         } catch (CheckpointException e) {
@@ -69,11 +79,13 @@ public final class PyTorchCheckpoint {
             ByteOrder order = zipByteOrder(zip, folder + "byteorder");
 
             TorchPickle torch = new TorchPickle();
-            Object root = new Unpickler(torch).load(ByteBuffer.wrap(entry(zip, pickles.get(0))));
+            Object root = new Unpickler(torch).load(ByteBuffer.wrap(entry(zip, pickles.get(0), MAX_PICKLE_BYTES)));
             return materialize(stateDict(root), ref -> {
                 String name = folder + "data/" + ref.key();
-                if (zip.getEntry(name) == null) throw new CheckpointException("has no record " + name);
-                return checkedStorage(ByteBuffer.wrap(entry(zip, name)).order(order), ref, "record " + name);
+                if (zip.getEntry(name) == null) throw new CheckpointException("has no record " + Unpickler.shorten(name));
+                // Only the bytes the storage needs are unpacked: a record that claims or inflates to more is not read further.
+                byte[] data = entry(zip, name, ref.numel() * ref.dtype().size);
+                return checkedStorage(ByteBuffer.wrap(data).order(order), ref, "record " + Unpickler.shorten(name));
             });
         } catch (ZipException e) {
             throw new CheckpointException("is not a readable zip archive (truncated or damaged?): " + e.getMessage(), e);
@@ -82,17 +94,22 @@ public final class PyTorchCheckpoint {
 
     private static ByteOrder zipByteOrder(ZipFile zip, String name) throws IOException {
         if (zip.getEntry(name) == null) return ByteOrder.LITTLE_ENDIAN; // written before torch 1.12: little-endian
-        String order = new String(entry(zip, name), StandardCharsets.US_ASCII).trim();
+        String order = new String(entry(zip, name, 16), StandardCharsets.US_ASCII).trim();
         return switch (order) {
             case "little" -> ByteOrder.LITTLE_ENDIAN;
             case "big" -> ByteOrder.BIG_ENDIAN;
-            default -> throw new CheckpointException("record " + name + " says '" + order + "', not little or big");
+            default -> throw new CheckpointException("record " + name + " says '" + Unpickler.shorten(order) + "', not little or big");
         };
     }
 
-    private static byte[] entry(ZipFile zip, String name) throws IOException {
+    /** At most {@code limit} bytes of a record; a pickle record that is longer is refused. */
+    private static byte[] entry(ZipFile zip, String name, long limit) throws IOException {
         try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
-            return in.readAllBytes();
+            byte[] bytes = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+            if (name.endsWith(PICKLE) && in.read() >= 0) {
+                throw new CheckpointException("record " + Unpickler.shorten(name) + " is over the limit of " + limit + " bytes");
+            }
+            return bytes;
         }
     }
 
@@ -114,7 +131,7 @@ public final class PyTorchCheckpoint {
         }
         Object version = unpickler.load(in);
         if (!Long.valueOf(LEGACY_PROTOCOL_VERSION).equals(version)) {
-            throw new CheckpointException("has legacy protocol version " + version + ", not " + LEGACY_PROTOCOL_VERSION);
+            throw new CheckpointException("has legacy protocol version " + Unpickler.describe(version) + ", not " + LEGACY_PROTOCOL_VERSION);
         }
         ByteOrder order = unpickler.load(in) instanceof Map<?, ?> sysInfo && Boolean.FALSE.equals(sysInfo.get("little_endian"))
                 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
@@ -124,9 +141,9 @@ public final class PyTorchCheckpoint {
         Map<String, ByteBuffer> storages = new HashMap<>();
         in.order(order);
         for (Object key : keys) {
-            StorageRef ref = torch.storage(String.valueOf(key));
-            if (ref == null) throw new CheckpointException("lists storage " + key + ", which no tensor uses");
-            String what = "storage " + key;
+            StorageRef ref = key instanceof String k ? torch.storage(k) : null;
+            if (ref == null) throw new CheckpointException("lists storage " + Unpickler.describe(key) + ", which no tensor uses");
+            String what = "storage " + Unpickler.shorten(ref.key());
             if (in.remaining() < Long.BYTES) throw new CheckpointException("is truncated: " + what + " is missing");
             long count = in.getLong();
             if (count != ref.numel()) {
@@ -164,9 +181,9 @@ public final class PyTorchCheckpoint {
         Map<String, TensorRef> tensors = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : candidate.entrySet()) {
             if (!(e.getKey() instanceof String name) || !(e.getValue() instanceof TensorRef t)) {
-                throw new CheckpointException("holds no state_dict: '" + e.getKey() + "' is " + Unpickler.describe(e.getValue())
+                throw new CheckpointException("holds no state_dict: " + Unpickler.describe(e.getKey()) + " is " + Unpickler.describe(e.getValue())
                         + " (a state_dict maps names to tensors, alone or under 'state_dict' or 'model'; top-level keys "
-                        + new ArrayList<>(dict.keySet()) + ")");
+                        + dict.keySet().stream().limit(10).map(k -> k instanceof String n ? Unpickler.shorten(n) : Unpickler.describe(k)).toList() + (dict.size() > 10 ? " and " + (dict.size() - 10) + " more" : "") + ")");
             }
             tensors.put(name, t);
         }
@@ -189,6 +206,15 @@ public final class PyTorchCheckpoint {
     }
 
     private static LinkedHashMap<String, Tensor> materialize(Map<String, TensorRef> tensors, StorageBytes bytes) throws IOException {
+        Map<String, Long> sizes = new HashMap<>();
+        for (TensorRef t : tensors.values()) sizes.put(t.storage().key(), t.storage().numel() * t.storage().dtype().size);
+        long total = 0;
+        for (long s : sizes.values()) {
+            total += s;
+            if (s < 0 || total < 0 || total > MAX_BYTES) {
+                throw new CheckpointException("its storages need more than " + MAX_BYTES + " bytes (the limit, 1 GiB)");
+            }
+        }
         Map<String, float[]> decoded = new HashMap<>();
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
         for (Map.Entry<String, TensorRef> e : tensors.entrySet()) {
@@ -218,15 +244,21 @@ public final class PyTorchCheckpoint {
             throw new CheckpointException("tensor '" + name + "' has size " + Arrays.toString(size)
                     + " but stride " + Arrays.toString(stride));
         }
-        long numel = Tensor.numel(size);
-        if (numel == 0) return new Tensor(size, new float[0]);
+        long numel;
         long last = t.offset();
         boolean contiguous = true;
         long expectedStride = 1;
-        for (int d = size.length - 1; d >= 0; d--) {
-            last += (size[d] - 1) * stride[d];
-            if (size[d] != 1 && stride[d] != expectedStride) contiguous = false;
-            expectedStride *= size[d];
+        try {
+            numel = Tensor.numel(size);
+            if (numel == 0) return new Tensor(size, new float[0]);
+            for (int d = size.length - 1; d >= 0; d--) { // exact: a wrapped sum would point back into the storage
+                last = Math.addExact(last, Math.multiplyExact(size[d] - 1, stride[d]));
+                if (size[d] != 1 && stride[d] != expectedStride) contiguous = false;
+                expectedStride = Math.multiplyExact(expectedStride, size[d]);
+            }
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new CheckpointException("tensor '" + name + "' of shape " + Arrays.toString(size) + " (offset "
+                    + t.offset() + ", stride " + Arrays.toString(stride) + ") overflows a 64-bit index; PyTorch refuses it too");
         }
         if (last >= storage.length || numel > Integer.MAX_VALUE) {
             throw new CheckpointException("tensor '" + name + "' of shape " + Arrays.toString(size) + " (offset " + t.offset()

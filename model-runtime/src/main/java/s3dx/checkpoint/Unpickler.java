@@ -37,6 +37,9 @@ final class Unpickler {
         Object persistentLoad(Object pid) throws CheckpointException;
     }
 
+    /** A state_dict needs a few thousand memo entries and a short stack; a pickle that needs more is refused. */
+    static final int MAX_MEMO = 1_000_000, MAX_STACK = 1_000_000;
+
     private static final Object MARK = new Object() {
         @Override
         public String toString() {
@@ -59,6 +62,8 @@ final class Unpickler {
         try {
             while (true) {
                 opAt = in.position();
+                if (stack.size() > MAX_STACK) throw new CheckpointException("pickle stack holds more than " + MAX_STACK + " values");
+                if (memo.size() > MAX_MEMO) throw new CheckpointException("pickle memo holds more than " + MAX_MEMO + " values");
                 int op = in.get() & 0xff;
                 switch (op) {
                     case 0x80 -> { // PROTO
@@ -112,7 +117,7 @@ final class Unpickler {
                     case 's' -> { // SETITEM
                         Object value = pop(stack);
                         Object key = pop(stack);
-                        asDict(top(stack)).put(key, value);
+                        asDict(top(stack)).put(dictKey(key), value);
                     }
                     case 'u' -> { // SETITEMS
                         List<Object> pairs = popMark(stack);
@@ -202,7 +207,18 @@ final class Unpickler {
 
     private static void putPairs(Map<Object, Object> dict, List<Object> pairs) throws CheckpointException {
         if (pairs.size() % 2 != 0) throw new CheckpointException("pickle gives a dict an odd number of items");
-        for (int i = 0; i < pairs.size(); i += 2) dict.put(pairs.get(i), pairs.get(i + 1));
+        for (int i = 0; i < pairs.size(); i += 2) dict.put(dictKey(pairs.get(i)), pairs.get(i + 1));
+    }
+
+    /**
+     * Only scalars may be dict keys: a state_dict is keyed by names, and hashing a list or tuple would walk
+     * it, which never ends for one that holds itself and takes exponential time for memo references that
+     * nest the same list twice at every level (a "billion laughs" pickle).
+     */
+    private static Object dictKey(Object key) throws CheckpointException {
+        if (key == null || key instanceof String || key instanceof Long || key instanceof Boolean || key instanceof Double) return key;
+        if (key instanceof BigInteger) return key;
+        throw new CheckpointException("pickle uses a " + describe(key) + " as a dict key; a state_dict's keys are names");
     }
 
     private static Object memoGet(Map<Long, Object> memo, long index) throws CheckpointException {
@@ -247,11 +263,22 @@ final class Unpickler {
         return value.bitLength() < 64 ? (Object) value.longValue() : value;
     }
 
+    /**
+     * A short description of a pickled value that never walks into containers (they may hold themselves)
+     * and never prints more than a few dozen characters of it.
+     */
     static String describe(Object o) {
         if (o == null) return "None";
         if (o instanceof List<?> l) return "sequence of " + l.size();
         if (o instanceof Map<?, ?> m) return "dict of " + m.size();
         if (o instanceof byte[] b) return "bytes " + Arrays.toString(Arrays.copyOf(b, Math.min(b.length, 8)));
-        return o.getClass().getSimpleName() + " " + o;
+        if (o instanceof BigInteger b) return b.bitLength() > 128 ? "int of " + b.bitLength() + " bits" : "int " + b;
+        if (o instanceof String s) return "'" + shorten(s) + "'";
+        return o.getClass().getSimpleName() + " " + shorten(String.valueOf(o));
+    }
+
+    /** At most 80 characters of {@code s}. */
+    static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import s3dx.cost.CostReport;
@@ -21,17 +19,15 @@ import s3dx.net.Network;
 import s3dx.net.Preset;
 import s3dx.onnx.ModelInfo;
 import s3dx.onnx.OnnxModelBuilder;
+import s3dx.platform.Cpu;
 import s3dx.tensor.Tensor;
 import s3dx.weights.WeightInit;
 
 /** Times one forward pass in ONNX Runtime and compares the rate with the machine's FP32 peak. */
 @Command(name = "bench-forward", description = {
         "Benchmark: forward time of S3D and S3D-G (batch 1, seeded weights) at 64x224x224 and 16x112x112 in ONNX Runtime,",
-        "median of --runs after --warmup runs, and the achieved FLOP rate as a share of peak (cores x 32 FP32 FLOP/cycle x clock)."})
+        "median of --runs after --warmup runs, and the achieved FLOP rate as a share of peak (cores x FP32 FLOP/cycle of the ISA found x clock)."})
 public class BenchForwardCommand implements Callable<Integer> {
-    /** FP32 FLOP per cycle per core with two 256-bit FMA units (AVX2: 2 x 8 lanes x 2). */
-    static final int FLOP_PER_CYCLE = 32;
-
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "intra-op threads (default ${DEFAULT-VALUE})")
     int threads;
 
@@ -54,10 +50,14 @@ public class BenchForwardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (threads < 1 || runs < 1 || warmup < 0) throw new Main.UserError("--threads and --runs must be at least 1, --warmup at least 0");
-        Clock clock = Clock.read();
-        double peak = threads * FLOP_PER_CYCLE * clock.ghz;
+        Cpu cpu = Cpu.current();
+        Cpu.Clock clock = Cpu.clock().orElseThrow(() -> new Main.UserError("cannot read the CPU clock from /proc/cpuinfo or lscpu"));
+        int flop = cpu.isa().flopPerCycle;
+        double peak = threads * flop * clock.ghz();
+        System.out.printf(Locale.ROOT, "CPU: %s; peak assumes %d FP32 FLOP/cycle/core for %s (%s)%n", cpu.describe(), flop, cpu.isa().label,
+                cpu.isa().assumption);
         System.out.printf(Locale.ROOT, "ONNX Runtime, %d intra-op threads, graph optimisation ALL; peak = %d cores x %d FLOP/cycle x %.3f GHz"
-                + " (%s) = %.1f GFLOP/s%n", threads, threads, FLOP_PER_CYCLE, clock.ghz, clock.source, peak);
+                + " (%s) = %.1f GFLOP/s%n", threads, threads, flop, clock.ghz(), clock.source(), peak);
         System.out.println("load average before: " + loadAverage() + " (other processes on these cores slow every figure below)");
         System.out.printf(Locale.ROOT, "%-8s %-11s %9s %9s %9s %9s %9s %7s %9s%n", "preset", "clip", "G MACs", "median s", "min s", "max s", "GFLOP/s", "% peak",
                 "cpu s");
@@ -82,7 +82,7 @@ public class BenchForwardCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
@@ -112,28 +112,5 @@ public class BenchForwardCommand implements Callable<Integer> {
         Arrays.sort(sec);
         Arrays.sort(cpu);
         return new double[][]{sec, cpu};
-    }
-
-    /** The core clock: /proc/cpuinfo "cpu MHz" (first core), else lscpu's "CPU max MHz" / "CPU MHz". */
-    record Clock(double ghz, String source) {
-        static Clock read() {
-            try {
-                Matcher m = Pattern.compile("(?m)^cpu MHz\\s*:\\s*([0-9.]+)").matcher(Files.readString(Path.of("/proc/cpuinfo")));
-                if (m.find()) return new Clock(Double.parseDouble(m.group(1)) / 1000, "/proc/cpuinfo cpu MHz " + m.group(1));
-            } catch (IOException | RuntimeException ignored) {
-                // fall through to lscpu
-            }
-            try {
-                Process p = new ProcessBuilder("lscpu").redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes());
-                for (String key : List.of("CPU max MHz", "CPU MHz")) {
-                    Matcher m = Pattern.compile("(?m)^" + key + ":\\s*([0-9.]+)").matcher(out);
-                    if (m.find()) return new Clock(Double.parseDouble(m.group(1)) / 1000, "lscpu " + key + " " + m.group(1));
-                }
-            } catch (IOException | RuntimeException ignored) {
-                // no clock known
-            }
-            throw new Main.UserError("cannot read the CPU clock from /proc/cpuinfo or lscpu");
-        }
     }
 }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import s3dx.net.Design;
 import s3dx.net.Preset;
+import s3dx.platform.Cpu;
+import s3dx.train.EngineCheck;
 import s3dx.train.TrainBench;
 import s3dx.train.TrainModels;
 import s3dx.train.Torch;
@@ -42,6 +44,12 @@ public class BenchTrainCommand implements Callable<Integer> {
                 width, batch, Torch.describe(), Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  training: %.3f s/step = %.2f steps/s = %.1f clips/s (forward + backward + Adam, %d steps after %d warm-up)%n",
                 r.secondsPerStep(), r.stepsPerSecond(), r.clipsPerSecond(), steps, warmup);
+        System.out.printf(Locale.ROOT, "  of a step: forward %.3f s, backward %.3f s, Adam and the rest %.3f s (timed on their own)%n",
+                r.forwardSeconds(), r.backwardSeconds(), r.optimizerSeconds());
+        EngineCheck.Result c = r.engineCheck();
+        String isaLimit = System.getenv("ONEDNN_MAX_CPU_ISA");
+        System.out.printf(Locale.ROOT, "  engine check: %d convolution shapes verified against a plain loop in %.3f s on %s%s%n", c.shapesChecked(),
+                c.seconds(), Cpu.current().describe(), isaLimit == null ? "" : ", ONEDNN_MAX_CPU_ISA=" + isaLimit);
         System.out.printf(Locale.ROOT, "  rendering MotionShapes: %.3f s per batch of %d (overlaps the step in s3dx train)%n", r.renderSecondsPerBatch(), batch);
         System.out.printf(Locale.ROOT, "  eval-mode forward (DJL): %.1f clips/s%n", r.evalClipsPerSecond());
         return 0;

@@ -3,7 +3,6 @@ package s3dx.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import s3dx.video.VideoBench;
 
 @Command(name = "bench-video", description = {
         "Measure decode + resize + crop + normalise throughput on a generated 320x240 H.264 clip (320x240 -> 112x112).",

@@ -48,6 +48,11 @@ public class DesignOptions {
     @Option(names = "--first-temporal-kernel", paramLabel = "K", description = "temporal kernel of Conv2d_1a_7x7: 1, 3, 5 or 7")
     Integer firstTemporalKernel;
 
+    /** The design file given, or null for a preset. */
+    public Path designFile() {
+        return source.designFile;
+    }
+
     /** The design these options describe, checked against the spec's rules. */
     public Design resolve() throws DesignFileException {
         Design d;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import s3dx.cost.CostReport;
+import s3dx.files.UserFiles;
 import s3dx.net.Design;
 import s3dx.net.Network;
 import s3dx.onnx.ModelInfo;
@@ -44,11 +45,20 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "model.onnx", required = true, description = "the ONNX file to write")
     Path out;
 
+    /** Protocol buffers, and so ONNX files, hold at most 2 GiB. */
+    static final long MAX_PARAMS = (Integer.MAX_VALUE - (1 << 20)) / Float.BYTES;
+
     @Override
     public Integer call() throws Exception {
         if (weights != null && seed != null) throw new Main.UserError("give --weights or --seed, not both");
+        UserFiles.checkOutput(out, weights, labels, design.designFile());
         Design d = design.resolve();
         Network net = Network.of(d);
+        long params = CostReport.of(net).params();
+        if (params > MAX_PARAMS) {
+            throw new Main.UserError("the design has " + params + " parameters; an ONNX model holds at most " + MAX_PARAMS
+                    + " (2 GiB of float32): lower --width, --classes or the clip size");
+        }
         long s = seed == null ? 0 : seed;
         WeightSet w = weights != null ? loadWeights(net) : WeightInit.seeded(net, s);
         ModelInfo info = ModelInfo.defaults(d).withDescription(description);
@@ -73,7 +83,12 @@ public class ExportCommand implements Callable<Integer> {
     private List<String> readLabels(int classes) {
         List<String> l;
         try {
+            UserFiles.checkInput(labels, 16L << 20);
             l = Files.readAllLines(labels, StandardCharsets.UTF_8).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        } catch (UserFiles.FileProblem e) {
+            throw new Main.UserError(e.getMessage());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new Main.UserError(labels + ": is not UTF-8 text");
         } catch (IOException e) {
             throw new Main.UserError(labels + ": cannot be read (" + e.getMessage() + ")");
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import s3dx.checkpoint.PretrainedImport;
+import s3dx.files.UserFiles;
 import s3dx.onnx.OnnxModelFile;
 
 @Command(name = "import", description = {
@@ -31,6 +32,7 @@ public class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PretrainedImport.Format f = Main.parseEnum(PretrainedImport.Format.class, "--format", format);
+        UserFiles.checkOutput(out, checkpoint);
         PretrainedImport.Imported imp = PretrainedImport.read(checkpoint, f, frames, size);
         OnnxModelFile.write(imp.onnx(), out);
         System.out.printf(Locale.ROOT, "imported %s (%s, %d tensors) -> %s: S3D %dx%dx%d, %d Kinetics-400 classes, %s input, %.1f MB%n",

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import s3dx.files.UserFiles;
 import s3dx.infer.InferenceResult;
 import s3dx.infer.OnnxSession;
 import s3dx.onnx.ModelInfo;
@@ -43,22 +44,27 @@ public class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (top < 1) throw new Main.UserError("--top must be at least 1, got " + top);
+        if (json != null) UserFiles.checkOutput(json, model, input);
         Tensor clip = Npy.read(input);
         if (clip.rank() == 4) clip = new Tensor(prepend(1, clip.shape()), clip.data());
         try (OnnxSession s = OnnxSession.open(model, threads == null ? OnnxSession.defaultThreads() : threads)) {
             InferenceResult r = s.run(clip);
-            List<String> labels = s.info().map(ModelInfo::labels).orElse(ModelInfo.numberedLabels((int) r.probs().dim(1)));
+            int classes = (int) r.probs().dim(1);
+            List<String> labels = s.info().map(ModelInfo::labels).orElse(ModelInfo.numberedLabels(classes));
+            if (labels.size() != classes) {
+                throw new Main.UserError(model + ": the model gives " + classes + " classes but its metadata has " + labels.size() + " labels");
+            }
             List<List<Ranked>> best = topClasses(r, labels);
             for (int n = 0; n < best.size(); n++) {
                 if (best.size() > 1) System.out.println("clip " + n + ":");
                 for (int i = 0; i < best.get(n).size(); i++) {
                     Ranked e = best.get(n).get(i);
-                    System.out.printf(Locale.ROOT, "%2d. %-40s %6.2f%%  (logit %.4f)%n", i + 1, e.label(), 100 * e.prob(), e.logit());
+                    System.out.printf(Locale.ROOT, "%2d. %-40s %6.2f%%  (logit %.4f)%n", i + 1, Main.printable(e.label()), 100 * e.prob(), e.logit());
                 }
             }
             if (json != null) {
                 writeJson(clip.shape(), r, best);
-                System.out.println("wrote " + json);
+                System.out.println("wrote " + Main.printable(json.toString()));
             }
         }
         return 0;
@@ -78,7 +84,7 @@ public class InferCommand implements Callable<Integer> {
         doc.put("input", in);
         doc.put("top", best);
         doc.put("outputs", outputs);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+        UserFiles.write(json, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, doc));
     }
 
     /** One of the top classes of a clip (field names are the JSON's). */

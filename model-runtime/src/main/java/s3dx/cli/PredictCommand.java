@@ -1,14 +1,16 @@
 package s3dx.cli;
 
 import java.io.IOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import s3dx.files.UserFiles;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.PredictionCsv;
 import s3dx.infer.WindowPredictor;
@@ -51,39 +53,51 @@ public class PredictCommand implements Callable<Integer> {
         if (step < 1) throw new Main.UserError("--step must be at least 1, got " + step);
         if (stride < 1) throw new Main.UserError("--stride must be at least 1, got " + stride);
         if (clip != null && clip < 1) throw new Main.UserError("--clip must be at least 1, got " + clip);
-        if (!Files.isRegularFile(video)) throw new Main.UserError(video + ": no such file");
+        UserFiles.checkInput(video);
+        if (csv != null) UserFiles.checkOutput(csv, video, model);
         try (OnnxSession s = OnnxSession.open(model, threads == null ? OnnxSession.defaultThreads() : threads)) {
             WindowPredictor p = WindowPredictor.of(s);
             int t = clip != null ? clip : p.preprocessing().frames();
             WindowPredictor.Windowing w = new WindowPredictor.Windowing(t, step, stride, reverse);
             int k = Math.min(top, p.labels().size());
-            Writer csvOut = csv == null ? null : Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-            try {
-                PredictionCsv table = csvOut == null ? null : new PredictionCsv(csvOut, k);
-                System.out.printf(Locale.ROOT, "%s%s: windows of %d frames (step %d, stride %d)%n", video.getFileName(),
-                        reverse ? " reversed" : "", t, step, stride);
-                int[] n = {0};
-                p.forEachWindow(video, w, pred -> {
-                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%8.2fs-%6.2fs ", pred.startSeconds(), pred.endSeconds()));
-                    for (WindowPredictor.Ranked r : pred.top(k)) {
-                        line.append(String.format(Locale.ROOT, "  %-22s %5.1f%%", r.label(), 100 * r.prob()));
-                    }
-                    System.out.println(line);
-                    n[0]++;
-                    if (table != null) {
-                        try {
-                            table.write(pred);
-                        } catch (IOException e) {
-                            throw new Main.UserError("cannot write " + csv + ": " + e.getMessage());
-                        }
-                    }
+            System.out.printf(Locale.ROOT, "%s%s: windows of %d frames (step %d, stride %d)%n", Main.printable(video.getFileName().toString()),
+                    reverse ? " reversed" : "", t, step, stride);
+            if (csv == null) {
+                predict(p, w, k, null);
+            } else {
+                // The CSV replaces an existing one only when every window was predicted.
+                UserFiles.write(csv, out -> {
+                    Writer csvOut = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                    predict(p, w, k, new PredictionCsv(csvOut, k));
+                    csvOut.flush();
                 });
-                if (n[0] == 0) throw new Main.UserError(video + ": no frames to predict on");
-            } finally {
-                if (csvOut != null) csvOut.close();
+                System.out.println("wrote " + Main.printable(csv.toString()));
             }
-            if (csv != null) System.out.println("wrote " + csv);
         }
         return 0;
+    }
+
+    private void predict(WindowPredictor p, WindowPredictor.Windowing w, int k, PredictionCsv table) throws s3dx.video.VideoException {
+        int[] n = {0};
+        p.forEachWindow(video, w, pred -> {
+            if (n[0] == 0 && pred.endFrame() - pred.startFrame() < w.span()) {
+                System.out.printf(Locale.ROOT, "note: the video has %d frames, fewer than one window of %d; the clip repeats its last frame%n",
+                        pred.endFrame() - pred.startFrame(), w.span());
+            }
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%8.2fs-%6.2fs ", pred.startSeconds(), pred.endSeconds()));
+            for (WindowPredictor.Ranked r : pred.top(k)) {
+                line.append(String.format(Locale.ROOT, "  %-22s %5.1f%%", Main.printable(r.label()), 100 * r.prob()));
+            }
+            System.out.println(line);
+            n[0]++;
+            if (table != null) {
+                try {
+                    table.write(pred);
+                } catch (IOException e) {
+                    throw new Main.UserError("cannot write " + csv + ": " + e.getMessage());
+                }
+            }
+        });
+        if (n[0] == 0) throw new Main.UserError(video + ": no frames to predict on");
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import s3dx.train.RunRecord;
 import s3dx.cost.CostReport;
+import s3dx.files.UserFiles;
 import s3dx.net.Design;
 import s3dx.net.Network;
 import s3dx.train.MotionData;
@@ -74,6 +75,9 @@ public class TrainCommand implements Callable<Integer> {
         Design d = design.resolve();
         if (design.classes == null) d = d.withClasses(s3dx.synth.MotionClass.values().length);
         if (!out.getFileName().toString().endsWith(".onnx")) throw new Main.UserError("--out must name a .onnx file, got " + out);
+        UserFiles.checkOutput(out, design.designFile());
+        if (weightsOut != null) UserFiles.checkOutput(weightsOut, design.designFile(), out);
+        if (!(lr > 0) || !Double.isFinite(lr)) throw new Main.UserError("--lr must be a number > 0, got " + lr);
         Network net = Network.of(d);
         new MotionData(d); // checks the clip size and class count before the engine loads
         TrainConfig config = new TrainConfig(d, steps, batch, seed, lr, !constantLr, evalClips);
@@ -102,6 +106,10 @@ public class TrainCommand implements Callable<Integer> {
                 System.out.println("stopped before the first step: nothing saved");
                 return 1;
             }
+            if (!weightsAreFinite(r)) {
+                throw new Main.UserError("training diverged: the weights became NaN or infinite after " + r.stepsDone()
+                        + " steps (is --lr " + TrainModels.number(lr) + " too high?); nothing saved");
+            }
             if (!r.cancelled() && evalClips > 0) {
                 r = TrainModels.heldOut(r, evalClips);
             }
@@ -127,6 +135,13 @@ public class TrainCommand implements Callable<Integer> {
                 // the hook is running: it is waiting for the latch released above
             }
         }
+    }
+
+    private static boolean weightsAreFinite(TrainResult r) {
+        for (var t : r.weights().tensors().values()) {
+            for (float v : t.data()) if (!Float.isFinite(v)) return false;
+        }
+        return true;
     }
 
     private void write(TrainResult r) throws Exception {

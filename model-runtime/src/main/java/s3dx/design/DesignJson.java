@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import s3dx.files.UserFiles;
 import s3dx.net.Block;
 import s3dx.net.BlockSetting;
 import s3dx.net.ConvMode;
@@ -37,7 +38,12 @@ public final class DesignJson {
     record DesignFileJson(String format, ClipJson clip, int classes, double widthMultiplier, int firstTemporalKernel,
                           Map<String, BlockJson> blocks) {}
 
+    /** Design files are a few KB; larger ones are refused before they are read. */
+    public static final long MAX_BYTES = 1L << 20;
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
@@ -73,6 +79,7 @@ public final class DesignJson {
         } catch (JsonProcessingException e) {
             throw new DesignException("json", "not valid JSON at line " + e.getLocation().getLineNr() + ": " + firstLine(e.getOriginalMessage()));
         }
+        if (f == null) throw new DesignException("design", "the file holds null, not a design object");
         if (!FORMAT.equals(f.format())) {
             throw new DesignException("format", "expected \"" + FORMAT + "\", got \"" + f.format() + "\"");
         }
@@ -84,6 +91,7 @@ public final class DesignJson {
             } catch (DesignException e) {
                 throw new DesignException("blocks." + name, "unknown block; toggleable blocks are " + Block.TOGGLEABLE);
             }
+            if (b == null) throw new DesignException("blocks." + name, "missing or null");
             ConvMode mode;
             try {
                 mode = ConvMode.fromId(b.mode());
@@ -99,7 +107,12 @@ public final class DesignJson {
     public static Design read(Path file) throws DesignFileException {
         String text;
         try {
+            UserFiles.checkInput(file, MAX_BYTES);
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (UserFiles.FileProblem e) {
+            throw new DesignFileException(file, e.problem());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DesignFileException(file, "is not UTF-8 text (is it a design file?)");
         } catch (NoSuchFileException e) {
             throw new DesignFileException(file, "no such file");
         } catch (IOException e) {
@@ -114,11 +127,8 @@ public final class DesignJson {
 
     /** Writes through a temporary file so a crash never leaves half a design behind. */
     public static void write(Design d, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".design", ".tmp");
-        Files.writeString(tmp, toJson(d), StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        UserFiles.write(file, out -> out.write(toJson(d).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String path(JsonMappingException e) {

@@ -12,12 +12,18 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import s3dx.infer.InferenceException.Problem;
+import s3dx.files.UserFiles;
 import s3dx.onnx.ModelInfo;
+import s3dx.onnx.OnnxModelFile;
 import s3dx.onnx.OnnxModelBuilder;
 import s3dx.tensor.Tensor;
 
@@ -27,13 +33,17 @@ import s3dx.tensor.Tensor;
  * (default: all cores), and the memory pattern and CPU arena on.
  */
 public final class OnnxSession implements AutoCloseable {
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    /** How long one run may take before it is stopped: a model whose Loop never ends must not hang the caller. */
+    public static final Duration DEFAULT_RUN_LIMIT = Duration.ofMinutes(10);
+    private final OrtEnvironment env = Ort.environment();
+    private volatile Duration runLimit = DEFAULT_RUN_LIMIT;
     private final OrtSession.SessionOptions options;
     private final OrtSession session;
     private final Path file;     // null for an in-memory model
     private final String source; // how messages name the model
     private final long[] inputShape;
     private final ModelInfo info;
+    private final Set<String> outputNames;
     private FloatBuffer inputBuffer;
 
     private OnnxSession(OrtSession.SessionOptions options, OrtSession session, Path file) {
@@ -48,10 +58,10 @@ public final class OnnxSession implements AutoCloseable {
                         "inputs: " + session.getInputNames());
             }
             inputShape = ((TensorInfo) input.getInfo()).getShape();
+            outputNames = Collections.unmodifiableSet(new LinkedHashSet<>(session.getOutputNames()));
             for (String out : new String[]{OnnxModelBuilder.LOGITS, OnnxModelBuilder.PROBS}) {
-                if (!session.getOutputNames().contains(out)) {
-                    throw fail(Problem.NOT_OUR_MODEL, "has no output '" + out + "' (outputs: " + session.getOutputNames() + ")",
-                            "outputs: " + session.getOutputNames());
+                if (!outputNames.contains(out)) {
+                    throw fail(Problem.NOT_OUR_MODEL, "has no output '" + out + "' (outputs: " + outputNames + ")", "outputs: " + outputNames);
                 }
             }
             Map<String, String> meta = session.getMetadata().getCustomMetadata();
@@ -79,10 +89,15 @@ public final class OnnxSession implements AutoCloseable {
     }
 
     public static OnnxSession open(Path model, Settings settings) {
-        if (!Files.isRegularFile(model)) throw new InferenceException(Problem.NO_SUCH_FILE, model, model + ": no such file", null, null);
+        if (!Files.exists(model)) throw new InferenceException(Problem.NO_SUCH_FILE, model, model + ": no such file", null, null);
+        try {
+            UserFiles.checkInput(model, OnnxModelFile.MAX_BYTES);
+        } catch (UserFiles.FileProblem e) {
+            throw new InferenceException(Problem.CANNOT_LOAD, model, e.getMessage(), e.problem(), e);
+        }
         OrtSession.SessionOptions o = options(settings);
         try {
-            return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model.toString(), o), model);
+            return new OnnxSession(o, Ort.environment().createSession(model.toString(), o), model);
         } catch (OrtException e) {
             o.close();
             throw new InferenceException(Problem.CANNOT_LOAD, model, model + ": ONNX Runtime cannot load the model: " + e.getMessage(),
@@ -101,7 +116,7 @@ public final class OnnxSession implements AutoCloseable {
     public static OnnxSession open(byte[] model, Settings settings) {
         OrtSession.SessionOptions o = options(settings);
         try {
-            return new OnnxSession(o, OrtEnvironment.getEnvironment().createSession(model, o), null);
+            return new OnnxSession(o, Ort.environment().createSession(model, o), null);
         } catch (OrtException e) {
             o.close();
             throw new InferenceException(Problem.CANNOT_LOAD, null, "ONNX Runtime cannot load the model: " + e.getMessage(), e.getMessage(), e);
@@ -140,6 +155,11 @@ public final class OnnxSession implements AutoCloseable {
         }
     }
 
+    /** Sets how long one run may take before it is stopped with an error (default {@link #DEFAULT_RUN_LIMIT}). */
+    public void setRunLimit(Duration limit) {
+        runLimit = limit;
+    }
+
     /** The model's own description when it is one of ours, else empty. */
     public Optional<ModelInfo> info() {
         return Optional.ofNullable(info);
@@ -150,13 +170,38 @@ public final class OnnxSession implements AutoCloseable {
         return inputShape.clone();
     }
 
+    /** The model's output names, in graph order. */
+    public Set<String> outputNames() {
+        return outputNames;
+    }
+
     /**
-     * Runs one batch {@code video} [N,3,T,H,W]. One run at a time: the input goes through one direct buffer
-     * that is reused while the clip size stays the same (ONNX Runtime would otherwise copy every clip into a
-     * fresh native buffer that only the garbage collector frees).
+     * Runs one batch {@code video} [N,3,T,H,W] for an {@link InferenceResult}: every output but the class activation
+     * maps, which only the evidence probes ask for (a Kinetics model's are 400 maps a window).
      */
-    public synchronized InferenceResult run(Tensor video) {
+    public InferenceResult run(Tensor video) {
+        Set<String> wanted = new LinkedHashSet<>(outputNames);
+        wanted.remove(OnnxModelBuilder.CAM);
+        Map<String, Tensor> outputs = run(video, wanted);
+        Map<String, Tensor> gates = new LinkedHashMap<>(), energy = new LinkedHashMap<>();
+        outputs.forEach((name, t) -> {
+            if (name.startsWith(OnnxModelBuilder.GATE_PREFIX)) gates.put(name.substring(OnnxModelBuilder.GATE_PREFIX.length()), t);
+            if (name.startsWith(OnnxModelBuilder.ENERGY_PREFIX)) energy.put(name.substring(OnnxModelBuilder.ENERGY_PREFIX.length()), t);
+        });
+        return new InferenceResult(outputs.get(OnnxModelBuilder.LOGITS), outputs.get(OnnxModelBuilder.PROBS), gates, energy);
+    }
+
+    /**
+     * Runs one batch {@code video} [N,3,T,H,W] computing only the outputs named (ONNX Runtime skips the nodes
+     * only other outputs need). One run at a time: the input goes through one direct buffer that is reused while
+     * the clip size stays the same (ONNX Runtime would otherwise copy every clip into a fresh native buffer that
+     * only the garbage collector frees).
+     */
+    public synchronized Map<String, Tensor> run(Tensor video, Set<String> names) {
         checkShape(video.shape());
+        for (String n : names) {
+            if (!outputNames.contains(n)) throw fail(Problem.NOT_OUR_MODEL, "has no output '" + n + "'", n);
+        }
         float[] clip = video.data();
         if (inputBuffer == null || inputBuffer.capacity() != clip.length) {
             inputBuffer = ByteBuffer.allocateDirect(clip.length * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
@@ -164,8 +209,10 @@ public final class OnnxSession implements AutoCloseable {
         inputBuffer.clear();
         inputBuffer.put(clip).flip();
         Map<String, Tensor> outputs = new LinkedHashMap<>();
-        try (OnnxTensor input = OnnxTensor.createTensor(env, inputBuffer, video.shape());
-             OrtSession.Result result = session.run(Map.of(OnnxModelBuilder.INPUT, input))) {
+        Ort.Run run = null;
+        try (Ort.Run r = run = new Ort.Run(runLimit);
+             OnnxTensor input = OnnxTensor.createTensor(env, inputBuffer, video.shape());
+             OrtSession.Result result = session.run(Map.of(OnnxModelBuilder.INPUT, input), names, r.options)) {
             for (Map.Entry<String, OnnxValue> e : result) {
                 if (!(e.getValue() instanceof OnnxTensor t)) throw fail(Problem.BAD_OUTPUT, "output '" + e.getKey() + "' is not a tensor", e.getKey());
                 FloatBuffer fb = t.getFloatBuffer();   // a heap copy of the native output
@@ -173,15 +220,18 @@ public final class OnnxSession implements AutoCloseable {
                 outputs.put(e.getKey(), new Tensor(t.getInfo().getShape(), arrayOf(fb)));
             }
         } catch (OrtException e) {
+            if (run != null && run.interrupted()) {
+                throw new InferenceException(Problem.RUN_FAILED, file, source + ": stopped (interrupted)", "interrupted", e);
+            }
+            if (run != null && run.timedOut()) {
+                String limit = runLimit.toSeconds() + " s";
+                throw new InferenceException(Problem.RUN_FAILED, file, source + ": the model ran longer than the limit of " + limit
+                        + " and was stopped (a Loop that never ends?)", "stopped after " + limit, e);
+            }
             throw new InferenceException(Problem.RUN_FAILED, file, source + ": ONNX Runtime failed to run the model: " + e.getMessage(),
                     e.getMessage(), e);
         }
-        Map<String, Tensor> gates = new LinkedHashMap<>(), energy = new LinkedHashMap<>();
-        outputs.forEach((name, t) -> {
-            if (name.startsWith(OnnxModelBuilder.GATE_PREFIX)) gates.put(name.substring(OnnxModelBuilder.GATE_PREFIX.length()), t);
-            if (name.startsWith(OnnxModelBuilder.ENERGY_PREFIX)) energy.put(name.substring(OnnxModelBuilder.ENERGY_PREFIX.length()), t);
-        });
-        return new InferenceResult(outputs.get(OnnxModelBuilder.LOGITS), outputs.get(OnnxModelBuilder.PROBS), gates, energy);
+        return outputs;
     }
 
     private static float[] arrayOf(FloatBuffer fb) {

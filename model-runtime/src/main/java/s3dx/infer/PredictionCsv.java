@@ -39,7 +39,8 @@ public final class PredictionCsv {
         for (WindowPredictor.Prediction p : ps) write(p);
     }
 
-    static String quote(String s) {
+    /** A CSV field: as it is when plainly safe, else double-quoted. */
+    public static String quote(String s) {
         return s.matches("[A-Za-z0-9 _().-]*") ? s : '"' + s.replace("\"", "\"\"") + '"';
     }
 }

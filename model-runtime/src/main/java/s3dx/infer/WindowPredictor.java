@@ -26,11 +26,19 @@ public final class WindowPredictor {
 
     /** How windows are cut: T frames, every {@code step}-th source frame, a window every {@code stride} frames. */
     public record Windowing(int clipLength, int step, int stride, boolean reverse) {
+        /** Limits that keep a window's frames in memory and its span in an int. */
+        public static final int MAX_STEP = 10_000, MAX_STRIDE = 1_000_000;
+
         public Windowing {
             if (clipLength < 1 || step < 1 || stride < 1) {
                 throw new IllegalArgumentException("clip length, step and stride must be at least 1, got "
                         + clipLength + ", " + step + ", " + stride);
             }
+            if (clipLength > s3dx.net.Design.MAX_FRAMES) {
+                throw new IllegalArgumentException("clip length " + clipLength + " is over the limit of " + s3dx.net.Design.MAX_FRAMES + " frames");
+            }
+            if (step > MAX_STEP) throw new IllegalArgumentException("step " + step + " is over the limit of " + MAX_STEP);
+            if (stride > MAX_STRIDE) throw new IllegalArgumentException("stride " + stride + " is over the limit of " + MAX_STRIDE);
         }
 
         public static Windowing defaults(int clipLength) {

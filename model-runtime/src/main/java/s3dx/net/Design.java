@@ -14,6 +14,9 @@ public record Design(Map<Block, BlockSetting> blocks, int firstTemporalKernel, d
 
     public static final Set<Integer> TEMPORAL_KERNELS = Set.of(1, 3, 5, 7);
     public static final int DEFAULT_FRAMES = 64, DEFAULT_SIZE = 224, DEFAULT_CLASSES = 400;
+    /** Limits that keep every count exact in a long and every tensor size in an int (the designer's spinners stop here too). */
+    public static final int MAX_FRAMES = 4096, MAX_SIZE = 4096, MAX_CLASSES = 1_000_000;
+    public static final double MAX_WIDTH_MULTIPLIER = 16;
 
     public Design {
         EnumMap<Block, BlockSetting> copy = new EnumMap<>(Block.class);
@@ -30,14 +33,18 @@ public record Design(Map<Block, BlockSetting> blocks, int firstTemporalKernel, d
         if (!TEMPORAL_KERNELS.contains(firstTemporalKernel)) {
             throw new DesignException("firstTemporalKernel", "must be 1, 3, 5 or 7, got " + firstTemporalKernel);
         }
-        if (!(widthMultiplier > 0) || Double.isInfinite(widthMultiplier)) {
-            throw new DesignException("widthMultiplier", "must be a number > 0, got " + widthMultiplier);
+        if (!(widthMultiplier > 0) || !(widthMultiplier <= MAX_WIDTH_MULTIPLIER)) {
+            throw new DesignException("widthMultiplier", "must be a number > 0 and at most " + (int) MAX_WIDTH_MULTIPLIER + ", got " + widthMultiplier);
         }
-        if (classes < 1) throw new DesignException("classes", "must be at least 1, got " + classes);
-        if (frames < 1) throw new DesignException("frames", "must be at least 1, got " + frames);
-        if (height < 1) throw new DesignException("height", "must be at least 1, got " + height);
-        if (width < 1) throw new DesignException("width", "must be at least 1, got " + width);
+        requireIn("classes", classes, MAX_CLASSES);
+        requireIn("frames", frames, MAX_FRAMES);
+        requireIn("height", height, MAX_SIZE);
+        requireIn("width", width, MAX_SIZE);
         blocks = Collections.unmodifiableMap(copy);
+    }
+
+    private static void requireIn(String field, int value, int max) {
+        if (value < 1 || value > max) throw new DesignException(field, "must be between 1 and " + max + ", got " + value);
     }
 
     public BlockSetting setting(Block b) {

@@ -16,6 +16,15 @@ public record Preprocessing(Scaling scaling, float[] mean, float[] std, int resi
 
     public Preprocessing {
         if (mean.length != 3 || std.length != 3) throw new IllegalArgumentException("mean and std need 3 values");
+        for (int c = 0; c < 3; c++) {
+            if (!Float.isFinite(mean[c])) throw new IllegalArgumentException("mean " + mean[c] + " is not a finite number");
+            if (!(std[c] > 0) || !Float.isFinite(std[c])) throw new IllegalArgumentException("std " + std[c] + " must be a finite number > 0");
+        }
+        if (resizeShortSide < 1 || resizeShortSide > 2 * Design.MAX_SIZE || cropSize < 1 || cropSize > resizeShortSide
+                || frames < 1 || frames > Design.MAX_FRAMES) {
+            throw new IllegalArgumentException("resize " + resizeShortSide + ", crop " + cropSize + " and frames " + frames
+                    + " must be at least 1, crop at most resize, resize at most " + 2 * Design.MAX_SIZE + " and frames at most " + Design.MAX_FRAMES);
+        }
         mean = mean.clone();
         std = std.clone();
     }

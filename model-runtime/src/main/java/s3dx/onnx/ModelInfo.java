@@ -126,7 +126,7 @@ public record ModelInfo(Design design, Preprocessing preprocessing, List<String>
     }
 
     private static int requiredInt(JsonNode n, String field) {
-        if (!n.path(field).canConvertToInt()) throw new IllegalArgumentException("'" + field + "' must be an integer");
+        if (!n.path(field).isIntegralNumber() || !n.path(field).canConvertToInt()) throw new IllegalArgumentException("'" + field + "' must be an integer");
         return n.path(field).asInt();
     }
 

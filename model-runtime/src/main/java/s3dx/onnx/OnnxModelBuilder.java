@@ -26,7 +26,9 @@ import s3dx.weights.WeightSet;
  * Writes a {@link Network} as an ONNX graph (IR {@value #IR_VERSION}, opset {@value #OPSET}), one node group per
  * layer of the network, named by the layer. Input {@code video} [N,3,T,H,W]; outputs {@code logits} and
  * {@code probs} [N,classes], {@code gate/<scope>} [N,C] for every gate and {@code energy/<block>} [N,T',H',W']
- * (channel mean of the block's gated output) for every toggleable block. Initializers are exactly the network's
+ * (channel mean of the block's gated output) for every toggleable block, and {@code cam} [N,classes,T',H',W'] (the
+ * class activation maps: the logits conv applied to Mixed_5c's output before the head pools it, so the head's
+ * average of a class's map is its logit). Initializers are exactly the network's
  * tensors, by the spec's names; BatchNormalization stays a node (ONNX Runtime fuses it into the conv).
  */
 public final class OnnxModelBuilder {
@@ -36,6 +38,8 @@ public final class OnnxModelBuilder {
     public static final String PRODUCER = "s3d-explorer";
     public static final String INPUT = "video", LOGITS = "logits", PROBS = "probs";
     public static final String GATE_PREFIX = "gate/", ENERGY_PREFIX = "energy/";
+    /** Class activation maps [N,classes,T',H',W']: W_c . features(Mixed_5c) + b_c at every position, before pooling. */
+    public static final String CAM = "cam";
     private static final String AXES_THW = "const/axes_2_3_4";
 
     private final GraphProto.Builder graph = GraphProto.newBuilder();
@@ -164,6 +168,10 @@ public final class OnnxModelBuilder {
                 .addAttribute(intsAttr("kernel_shape", 1, 1, 1)));
         shape(pool, l.pooled());
         shape(s + "/conv", l.output());
+        // The same conv before pooling: pooling and a 1x1x1 conv commute, so these maps average to the logits.
+        node(op("Conv", "Logits/cam", CAM, x, s + "/conv.weight", s + "/conv.bias").addAttribute(intsAttr("kernel_shape", 1, 1, 1)));
+        Shape in = l.input();
+        graph.addOutput(valueInfo(CAM, l.output().c(), in.t(), in.h(), in.w()));
         node(op("ReduceMean", "Logits/mean", LOGITS, s + "/conv").addAttribute(intsAttr("axes", 2, 3, 4)).addAttribute(intAttr("keepdims", 0)));
         node(op("Softmax", "Logits/softmax", PROBS, LOGITS).addAttribute(intAttr("axis", 1)));
         graph.addOutput(0, valueInfo(LOGITS, l.output().c()));

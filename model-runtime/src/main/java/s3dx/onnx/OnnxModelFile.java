@@ -3,17 +3,16 @@ package s3dx.onnx;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import onnx.Onnx.ModelProto;
 import onnx.Onnx.StringStringEntryProto;
 import onnx.Onnx.TensorProto;
+import s3dx.files.UserFiles;
 import s3dx.net.Network;
 import s3dx.tensor.Tensor;
 import s3dx.weights.WeightMismatchException;
@@ -29,24 +28,19 @@ public final class OnnxModelFile {
         }
     }
 
+    /** Protocol buffers cannot hold more than 2 GiB. */
+    public static final long MAX_BYTES = Integer.MAX_VALUE;
+
     private OnnxModelFile() {}
 
     /** Writes through a temporary file so a failed export never leaves half a model behind. */
     public static void write(ModelProto model, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".model", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                model.writeTo(out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        UserFiles.write(file, model::writeTo);
     }
 
     public static ModelProto parse(Path file) throws IOException {
+        UserFiles.checkInput(file, MAX_BYTES);
         try (InputStream in = Files.newInputStream(file)) {
             return ModelProto.parseFrom(in);
         } catch (InvalidProtocolBufferException e) {
@@ -75,6 +69,17 @@ public final class OnnxModelFile {
         } catch (WeightMismatchException e) {
             throw new IOException(source + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The model with the class activation map output {@link OnnxModelBuilder#CAM}: as it is when it has one, else
+     * rebuilt from its metadata and weights (files exported before the output existed). Rebuilding goes through
+     * the one builder, so it does not depend on how an older builder named its nodes.
+     */
+    public static ModelProto withClassMaps(ModelProto model, String source) throws IOException {
+        for (var out : model.getGraph().getOutputList()) if (out.getName().equals(OnnxModelBuilder.CAM)) return model;
+        Contents c = contents(model, source);
+        return OnnxModelBuilder.build(c.network(), c.weights(), c.info());
     }
 
     static Tensor tensor(TensorProto t, String source) throws IOException {

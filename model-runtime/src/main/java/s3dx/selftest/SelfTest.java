@@ -11,6 +11,7 @@ import java.util.Optional;
 import s3dx.assets.Assets;
 import s3dx.infer.InferenceResult;
 import s3dx.infer.OnnxSession;
+import s3dx.net.DemoSize;
 import s3dx.net.Design;
 import s3dx.net.Network;
 import s3dx.net.Preprocessing;
@@ -20,6 +21,7 @@ import s3dx.onnx.OnnxModelBuilder;
 import s3dx.synth.MotionClass;
 import s3dx.synth.MotionShapes;
 import s3dx.tensor.Tensor;
+import s3dx.train.EngineCheck;
 import s3dx.train.Torch;
 import s3dx.train.TrainingException;
 import s3dx.video.ClipSampler;
@@ -38,6 +40,9 @@ public final class SelfTest {
     /** The in-memory model used when no demo model ships: S3D-G, 16x112x112, width 0.5, the 10 MotionShapes classes. */
     static final Design FALLBACK_DESIGN = Preset.S3D_G.design().withClip(16, 112, 112).withWidthMultiplier(0.5)
             .withClasses(MotionClass.values().length);
+
+    /** The design the Train tab trains by default, whose convolutions the engine check runs. */
+    static final Design TRAIN_CHECK_DESIGN = DemoSize.DEFAULT.applyTo(Preset.S3D_G.design());
 
     private final PrintStream out;
     private final List<String> failures = new ArrayList<>();
@@ -91,7 +96,9 @@ public final class SelfTest {
             out.printf(Locale.ROOT, "model:   no demo model; built seeded S3D-G 16x112x112 width 0.5 in memory (%.1f MB)%n", bytes.length / 1e6);
         }
         try {
-            out.println("train:   " + Torch.describe() + " loads");
+            EngineCheck.Result c = EngineCheck.require(Network.of(TRAIN_CHECK_DESIGN));
+            out.printf(Locale.ROOT, "train:   %s loads; %d convolution shapes of the demo S3D-G computed right in %.2f s%n", Torch.describe(),
+                    c.shapesChecked(), c.seconds());
         } catch (TrainingException e) {
             failures.add(e.getMessage());
         }

@@ -48,6 +48,14 @@ public enum MotionClass {
         return (ordinal() & 1) == 0;
     }
 
+    /**
+     * The time-reversal partner of class {@code index} of a model with these labels: present only when they are
+     * the MotionShapes labels (other label sets, such as Kinetics', have no partners).
+     */
+    public static java.util.OptionalInt partnerIndex(List<String> labels, int index) {
+        return labels.equals(labels()) ? java.util.OptionalInt.of(of(index).partner().index()) : java.util.OptionalInt.empty();
+    }
+
     public static MotionClass of(int index) {
         if (index < 0 || index >= values().length) throw new IllegalArgumentException("no MotionShapes class " + index);
         return values()[index];

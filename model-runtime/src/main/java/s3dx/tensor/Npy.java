@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import s3dx.files.UserFiles;
 
 /**
  * NumPy {@code .npy} files holding one float32 array in C order, little-endian ({@code '<f4'}).
@@ -28,7 +29,11 @@ public final class Npy {
 
     private Npy() {}
 
+    /** Larger files are refused: a clip is read onto the Java heap as one array. */
+    public static final long MAX_BYTES = 1L << 30;
+
     public static Tensor read(Path file) throws IOException {
+        UserFiles.checkInput(file, MAX_BYTES);
         return parse(Files.readAllBytes(file), file.toString());
     }
 
@@ -58,10 +63,18 @@ public final class Npy {
             throw new IOException(source + ": array is in Fortran order; save it in C order (numpy: np.ascontiguousarray(arr))");
         }
         long[] shape = parseShape(find(SHAPE, header, "shape", source), source);
-        long n = Tensor.numel(shape);
+        long n;
+        try {
+            n = Tensor.numel(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": .npy " + e.getMessage());
+        }
         long dataStart = start + headerLen;
+        if (n > (bytes.length - dataStart) / Float.BYTES + 1) {
+            throw new IOException(source + ": shape " + Arrays.toString(shape) + " needs " + n + " float32 values but the file has "
+                    + (bytes.length - dataStart) + " data bytes");
+        }
         long expected = dataStart + n * Float.BYTES;
-        if (n > Integer.MAX_VALUE - 8) throw new IOException(source + ": array of " + n + " values is too large");
         if (bytes.length != expected) {
             throw new IOException(source + ": shape " + Arrays.toString(shape) + " needs " + n * Float.BYTES
                     + " data bytes but the file has " + (bytes.length - dataStart));
@@ -73,7 +86,8 @@ public final class Npy {
     }
 
     public static void write(Tensor tensor, Path file) throws IOException {
-        Files.write(file, toBytes(tensor));
+        byte[] bytes = toBytes(tensor);
+        UserFiles.write(file, out -> out.write(bytes));
     }
 
     public static byte[] toBytes(Tensor tensor) {

@@ -21,6 +21,9 @@ public record Tensor(long[] shape, float[] data) {
         long n = 1;
         for (long d : shape) {
             if (d < 0) throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
+            if (d != 0 && n > Long.MAX_VALUE / d) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has more than 2^63 elements");
+            }
             n *= d;
         }
         return n;

@@ -1,6 +1,7 @@
 package s3dx.train;
 
 import ai.djl.engine.Engine;
+import s3dx.platform.ProcessEnvironment;
 
 /**
  * DJL's PyTorch engine, loaded offline: libtorch unpacks from the {@code pytorch-native-cpu} jar on the
@@ -17,6 +18,9 @@ public final class Torch {
     public static synchronized Engine engine() {
         if (engine == null) {
             if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+            // libtorch's OpenMP threads otherwise spin between ops; on 2 cores shared with the UI, the player or
+            // another run that made steps 7x slower (bench-train: 19.1 s/step spinning, 2.8 s passive, load 9.6).
+            ProcessEnvironment.setDefault("OMP_WAIT_POLICY", "PASSIVE");
             try {
                 engine = Engine.getEngine(ENGINE);
             } catch (RuntimeException | UnsatisfiedLinkError e) {

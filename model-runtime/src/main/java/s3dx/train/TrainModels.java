@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import onnx.Onnx.ModelProto;
-import s3dx.net.Block;
 import s3dx.net.Design;
 import s3dx.net.Network;
-import s3dx.net.Preset;
+import s3dx.net.PresetMatch;
 import s3dx.onnx.ModelInfo;
 import s3dx.onnx.OnnxModelBuilder;
 import s3dx.onnx.OnnxModelFile;
@@ -47,7 +46,7 @@ public final class TrainModels {
      * (with its boundary when not the default; "custom" otherwise), clip, width.
      */
     public static String fileName(Design d) {
-        Match m = match(d);
+        PresetMatch m = PresetMatch.of(d).orElse(null);
         String what = m == null ? "custom" : m.preset().id() + (m.nonDefaultBoundary() ? "-" + m.boundary().name().toLowerCase(Locale.ROOT) : "");
         return String.format(Locale.ROOT, "%s_%dx%dx%d_w%s_motionshapes.onnx", what, d.frames(), d.height(), d.width(),
                 number(d.widthMultiplier()));
@@ -63,33 +62,9 @@ public final class TrainModels {
 
     /** The preset a design is (at any clip size, width and class count), or "custom design". */
     public static String describe(Design d) {
-        Match m = match(d);
+        PresetMatch m = PresetMatch.of(d).orElse(null);
         if (m == null) return "custom design";
         return m.preset().displayName() + (m.nonDefaultBoundary() ? " (boundary " + m.boundary().name() + ")" : "");
-    }
-
-    /** A preset and, for the heavy ones, its boundary block (null otherwise). */
-    private record Match(Preset preset, Block boundary) {
-        boolean nonDefaultBoundary() {
-            return preset.hasBoundary() && boundary != preset.defaultBoundary();
-        }
-    }
-
-    /** The preset whose blocks and first temporal kernel are the design's, or null. */
-    private static Match match(Design d) {
-        for (Preset p : Preset.values()) {
-            Block[] boundaries = p.hasBoundary() ? Block.TOGGLEABLE.toArray(Block[]::new) : new Block[]{null};
-            for (Block b : boundaries) {
-                Design pd;
-                try {
-                    pd = p.design(b);
-                } catch (RuntimeException e) {
-                    continue;
-                }
-                if (pd.blocks().equals(d.blocks()) && pd.firstTemporalKernel() == d.firstTemporalKernel()) return new Match(p, b);
-            }
-        }
-        return null;
     }
 
     public static String number(double v) {

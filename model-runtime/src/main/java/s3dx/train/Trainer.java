@@ -1,6 +1,7 @@
 package s3dx.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -44,6 +45,7 @@ public final class Trainer {
     /** Trains, then (unless cancelled or evalClips is 0) runs the held-out evaluation in eval mode. */
     public static TrainResult train(TrainConfig config, Listener listener, BooleanSupplier cancel) {
         Network network = Network.of(config.design());
+        EngineCheck.require(network);
         MotionData data = new MotionData(config.design());
         WeightSet init = WeightInit.seeded(network, config.seed());
         try (DjlNetwork net = DjlNetwork.of(network, init)) {
@@ -112,19 +114,25 @@ public final class Trainer {
         return new TrainResult(config, net.weights(), history, done, cancelled, (System.nanoTime() - t0) / 1e9, null, null);
     }
 
+    /** Training-mode logits and their mean softmax cross-entropy against the batch's labels; arrays belong to {@code m}. */
+    static NDList forwardLoss(DjlNetwork net, NDManager m, MotionShapes.Batch batch, int classes) {
+        int[] labels = batch.labels();
+        float[] oneHot = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) oneHot[i * classes + labels[i]] = 1f;
+        NDArray logits = net.forward(DjlNetwork.toNd(m, batch.video()), true);
+        NDArray target = m.create(oneHot, new Shape(labels.length, classes));
+        return new NDList(logits, logits.logSoftmax(1).mul(target).sum(new int[]{1}).mean().neg());
+    }
+
     /** One optimiser step; returns {loss, accuracy} of the batch. */
     static double[] step(DjlNetwork net, Optimizer optimizer, MotionShapes.Batch batch, int classes) {
         int[] labels = batch.labels();
         int n = labels.length;
-        float[] oneHot = new float[n * classes];
-        for (int i = 0; i < n; i++) oneHot[i * classes + labels[i]] = 1f;
         double loss, acc;
         try (NDManager stepManager = net.manager().newSubManager()) {
-            NDArray x = DjlNetwork.toNd(stepManager, batch.video());
-            NDArray target = stepManager.create(oneHot, new Shape(n, classes));
             try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-                NDArray logits = net.forward(x, true);
-                NDArray l = logits.logSoftmax(1).mul(target).sum(new int[]{1}).mean().neg();
+                NDList logitsLoss = forwardLoss(net, stepManager, batch, classes);
+                NDArray logits = logitsLoss.get(0), l = logitsLoss.get(1);
                 gc.backward(l);
                 loss = l.getFloat();
                 int[] pred = HeldOut.argmax(DjlNetwork.toTensor(logits));
@@ -140,7 +148,9 @@ public final class Trainer {
                 }
             }
         }
-        if (!Double.isFinite(loss)) throw new TrainingException("the loss became " + loss + "; try a lower learning rate");
+        // The engine passed EngineCheck before the run, so a non-finite loss comes from the optimisation itself.
+        if (!Double.isFinite(loss)) throw new TrainingException("the loss became " + loss
+                + " although the engine check passed; the learning rate is likely too high for this design: try a lower one");
         return new double[]{loss, acc};
     }
 }

@@ -67,6 +67,9 @@ public final class VideoReader implements AutoCloseable {
         Ffmpeg.init();
         if (!Files.exists(file)) throw new VideoException(file, Problem.NOT_FOUND, "file not found", null);
         if (Files.isDirectory(file)) throw new VideoException(file, Problem.IS_DIRECTORY, "is a directory, not a video file", null);
+        if (!Files.isRegularFile(file)) {
+            throw new VideoException(file, Problem.CANNOT_OPEN, "is a device, FIFO or socket, not a video file", null);
+        }
         if (!Files.isReadable(file)) throw new VideoException(file, Problem.NOT_READABLE, "file not readable", null);
         try {
             if (Files.size(file) == 0) throw new VideoException(file, Problem.EMPTY, "file is empty", null);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -19,6 +18,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import s3dx.files.UserFiles;
 import s3dx.tensor.Tensor;
 
 /**
@@ -33,6 +33,8 @@ import s3dx.tensor.Tensor;
 public final class SafeTensors {
     /** Headers larger than this are refused (the reference implementation's limit). */
     public static final long MAX_HEADER_BYTES = 100L << 20;
+    /** Files larger than this are refused: every tensor is read onto the Java heap. */
+    public static final long MAX_FILE_BYTES = 4L << 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A file's tensors (in file order) and its string metadata. */
@@ -59,7 +61,7 @@ public final class SafeTensors {
         ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
         head.putLong(padded).put(json);
         while (head.hasRemaining()) head.put((byte) ' ');
-        try (OutputStream out = Files.newOutputStream(file)) {
+        UserFiles.write(file, out -> {
             out.write(head.array());
             ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
             for (Tensor t : weights.tensors().values()) {
@@ -72,10 +74,11 @@ public final class SafeTensors {
                     i += n;
                 }
             }
-        }
+        });
     }
 
     public static Contents read(Path file) throws IOException {
+        UserFiles.checkInput(file, MAX_FILE_BYTES);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < 8) throw bad(file, "only " + size + " bytes, too short for a safetensors file");
@@ -145,7 +148,8 @@ public final class SafeTensors {
             JsonNode d = shapeNode.get(i);
             if (!d.canConvertToLong() || !d.isIntegralNumber() || d.asLong() < 0) throw bad(file, what + " has a bad dimension " + d);
             shape[i] = d.asLong();
-            numel = Math.multiplyExact(numel, shape[i]);
+            if (shape[i] != 0 && numel > Long.MAX_VALUE / shape[i]) throw bad(file, what + " has more than 2^63 elements");
+            numel *= shape[i];
         }
         if (!offs.isArray() || offs.size() != 2 || !offs.get(0).isIntegralNumber() || !offs.get(1).isIntegralNumber()) {
             throw bad(file, what + " needs data_offsets [begin, end]");

@@ -3,7 +3,6 @@ package s3dx.checkpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import s3dx.net.Preprocessing;
 import s3dx.onnx.OnnxModelBuilder;
 import s3dx.onnx.OnnxModelFile;
 import s3dx.tensor.Tensor;
+import s3dx.testing.SharedReference;
 
 /** The reference checkpoint, imported and run in ONNX Runtime, gives torchvision's logits. */
 class PretrainedImportTest {
@@ -27,7 +27,7 @@ class PretrainedImportTest {
 
     @BeforeAll
     static void needsReference() {
-        assumeTrue(Files.exists(PTH), "reference checkpoint beside the repository");
+        SharedReference.require("torchvision-s3d/s3d_torchvision_seed1.pth");
     }
 
     /** The input of the logits file's header: x[0,c,t,h,w] = sin(0.3(c+1) + 0.05t(c+2) + 0.011h(1+t mod 3) - 0.007w(c+1)). */

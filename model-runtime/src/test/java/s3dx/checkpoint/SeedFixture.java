@@ -1,6 +1,5 @@
 package s3dx.checkpoint;
 
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import s3dx.testing.SharedReference;
 
 /** The shared torchvision S3D fixtures, and the spec names of preset S3D written out from the spec's grammar. */
 final class SeedFixture {
@@ -20,9 +20,7 @@ final class SeedFixture {
     }
 
     static Path dir() {
-        Path dir = Path.of(System.getProperty("s3dx.shared", "../../shared"), "reference", "torchvision-s3d");
-        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("s3d_torchvision_seed1.pth")), "no shared fixtures at " + dir);
-        return dir;
+        return SharedReference.require("torchvision-s3d/s3d_torchvision_seed1.pth").getParent();
     }
 
     static Path checkpoint() {

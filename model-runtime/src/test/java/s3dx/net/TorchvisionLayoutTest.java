@@ -2,25 +2,20 @@ package s3dx.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import s3dx.testing.SharedReference;
 
 /** Preset S3D has torchvision's s3d() tensors one to one: same count, order, shapes and roles. */
 class TorchvisionLayoutTest {
 
-    static Path shared() {
-        return Path.of(System.getProperty("s3dx.shared", "../../shared"));
-    }
-
     @Test
     void presetS3dMatchesTorchvisionStateDict() throws Exception {
-        Path tsv = shared().resolve("reference/torchvision-s3d/torchvision_s3d_state_dict.tsv");
-        assumeTrue(Files.exists(tsv), "reference data beside the repository");
+        Path tsv = SharedReference.require("torchvision-s3d/torchvision_s3d_state_dict.tsv");
         List<String[]> rows = Files.readAllLines(tsv).stream().skip(1)
                 .map(l -> l.split("\t")).filter(r -> !r[0].endsWith("num_batches_tracked")).toList();
         List<TensorSpec> ours = Network.of(Preset.S3D.design()).tensors();

@@ -64,7 +64,7 @@ class OnnxExportTest {
                 .mapToLong(t -> t.getDimsList().stream().reduce(1L, (a, b) -> a * b)).sum();
         assertEquals(CostReport.of(net).params(), paramElements, "parameter elements among the initializers");
 
-        List<String> expectedOutputs = new ArrayList<>(List.of("logits", "probs"));
+        List<String> expectedOutputs = new ArrayList<>(List.of("logits", "probs", "cam"));
         net.gates().forEach(g -> expectedOutputs.add("gate/" + g.scope()));
         net.blocks().stream().filter(b -> b.block().isToggleable()).forEach(b -> expectedOutputs.add("energy/" + b.block().name()));
         List<String> declared = model.getGraph().getOutputList().stream().map(ValueInfoProto::getName).toList();

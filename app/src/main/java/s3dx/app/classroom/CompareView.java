@@ -5,12 +5,12 @@ import static s3dx.app.i18n.I18n.t;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -24,25 +24,27 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import s3dx.app.Workers;
 import s3dx.app.i18n.ErrorText;
+import s3dx.app.i18n.I18n;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
-import s3dx.app.player.PlayerView;
-import s3dx.app.player.FrameView;
-import s3dx.app.player.ModelChoice;
-import s3dx.app.player.Playback;
-import s3dx.app.player.PredictionEngine;
-import s3dx.app.player.TopKBars;
-import s3dx.app.view.Fmt;
+import s3dx.app.ui.FrameView;
+import s3dx.app.video.ModelChoice;
+import s3dx.app.video.ModelLoader;
+import s3dx.app.video.Playback;
+import s3dx.app.video.PredictionEngine;
+import s3dx.app.ui.TopKBars;
+import s3dx.app.ui.Fmt;
+import s3dx.assets.Assets;
 import s3dx.cost.CostFormat;
 import s3dx.cost.CostReport;
-import s3dx.infer.OnnxSession;
 import s3dx.infer.WindowPredictor;
 import s3dx.infer.WindowPredictor.Windowing;
+import s3dx.net.DemoSize;
 import s3dx.net.Design;
 import s3dx.net.Preset;
-import s3dx.synth.MotionClass;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.control.ListCell;
 
 /**
  * Two designs side by side: each side is a preset or the current design; their costs (from
@@ -69,7 +71,6 @@ public final class CompareView extends BorderPane {
     private final ToggleButton reverse = new ToggleButton(t("player.reverse"));
     private final Label status = new Label();
     private final AtomicReference<Playback.Shown> pending = new AtomicReference<>();
-    private final ExecutorService loader = Workers.single("s3dx-compare-models", Workers.Load.HEAVY);
     private Playback playback;
     private boolean active;
 
@@ -85,10 +86,10 @@ public final class CompareView extends BorderPane {
         costs.setHgap(18);
         costs.setVgap(6);
 
-        clip.getItems().setAll(PlayerView.demoClips(assets));
+        clip.getItems().setAll(Assets.clips(assets));
         clip.setConverter(new StringConverter<>() {
             public String toString(Path p) {
-                return p == null ? "" : s3dx.app.i18n.I18n.classLabel(p.getFileName().toString().replace(".mp4", "").replace('_', ' '));
+                return p == null ? "" : Fmt.clipLabel(p);
             }
             public Path fromString(String s) { return null; }
         });
@@ -197,7 +198,7 @@ public final class CompareView extends BorderPane {
 
     public boolean openClip(String name) {
         for (Path p : clip.getItems()) {
-            if (p.getFileName().toString().equals(name + ".mp4")) {
+            if (Fmt.stem(p).equals(name)) {
                 clip.setValue(p);
                 return true;
             }
@@ -232,7 +233,7 @@ public final class CompareView extends BorderPane {
         }
     }
 
-    public javafx.beans.property.BooleanProperty reverseProperty() {
+    public BooleanProperty reverseProperty() {
         return reverse.selectedProperty();
     }
 
@@ -244,10 +245,10 @@ public final class CompareView extends BorderPane {
 
     public void dispose() {
         if (playback != null) playback.close();
-        left.engine.close();
-        right.engine.close();
-        loader.shutdownNow();
-        s3dx.app.player.PlayerView.awaitNativeWork(loader);
+        for (Side s : List.of(left, right)) {
+            s.loader.close();
+            s.engine.close();
+        }
     }
 
     /** One side: its design chooser, model and predictions. */
@@ -255,18 +256,14 @@ public final class CompareView extends BorderPane {
         private final ComboBox<Choice> chooser = new ComboBox<>();
         private final Label modelLabel = new Label(), top1 = new Label();
         private final TopKBars bars = new TopKBars(TOP);
-        private PredictionEngine engine;
+        private final PredictionEngine engine;
         private final VBox box;
         private WindowPredictor predictor;
-        private ModelChoice loading;
+        private final ModelLoader loader;
 
         Side(String id, Preset initial) {
-            engine = new PredictionEngine(r -> Platform.runLater(() -> {
-                if (r.generation() == this.engine.generation()) {
-                    bars.show(r.prediction().top(TOP));
-                    top1.setText(s3dx.app.i18n.I18n.classLabel(r.prediction().top(1).get(0).label()));
-                }
-            }), msg -> Platform.runLater(() -> modelLabel.setText(msg)));
+            loader = new ModelLoader("s3dx-compare-" + id, this::install);
+            engine = new PredictionEngine(r -> Platform.runLater(() -> show(r)), msg -> Platform.runLater(() -> modelLabel.setText(msg)));
             List<Choice> items = new ArrayList<>();
             items.add(new Choice(CURRENT));
             for (Preset p : Preset.values()) items.add(new Choice(p));
@@ -277,14 +274,14 @@ public final class CompareView extends BorderPane {
                 public Choice fromString(String s) { return null; }
             };
             chooser.setConverter(names);
-            chooser.setButtonCell(new javafx.scene.control.ListCell<>() {
+            chooser.setButtonCell(new ListCell<>() {
                 @Override
                 protected void updateItem(Choice p, boolean empty) {
                     super.updateItem(p, empty);
                     setText(empty ? "" : names.toString(p));
                 }
             });
-            chooser.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            chooser.setCellFactory(l -> new ListCell<>() {
                 @Override
                 protected void updateItem(Choice p, boolean empty) {
                     super.updateItem(p, empty);
@@ -324,46 +321,40 @@ public final class CompareView extends BorderPane {
         }
 
         Windowing windowing() {
-            int t = loading == null || loading.design() == null ? 16 : loading.design().frames();
+            ModelChoice m = loader.wantedProperty().get();
+            int t = m == null || m.design() == null ? DemoSize.DEFAULT.frames() : m.design().frames();
             return new Windowing(t, 1, 8, reverse.isSelected());
         }
 
-        /** Picks the side's model again (after its design changed). */
+        /** Picks the side's model again (after its design changed): a model of that architecture, else seeded weights. */
         void designChanged() {
             if (!active) return;
             Design d = design(preset());
             ModelChoice c = ModelChoice.matching(models.get(), d)
-                    .orElseGet(() -> ModelChoice.untrained(d.withWidthMultiplier(0.25).withClasses(MotionClass.values().length), 16));
-            if (loading != null && loading.kind() == c.kind() && c.design() != null && loading.design() != null
-                    && loading.design().equals(c.design()) && loading.file() == c.file()) return;
-            loading = c;
-            modelLabel.setText(t("player.loading", c.name()));
-            Task<OnnxSession> task = new Task<>() {
-                @Override
-                protected OnnxSession call() throws Exception {
-                    return c.open();
-                }
-            };
-            task.setOnSucceeded(e -> {
-                if (c != loading) {
-                    task.getValue().close();
-                    return;
-                }
-                try {
-                    predictor = WindowPredictor.of(task.getValue());
-                } catch (RuntimeException ex) {   // a model without our metadata: say so instead of failing on the FX thread
-                    task.getValue().close();
-                    modelLabel.setText(t("player.modelFailed", ErrorText.of(ex)));
-                    return;
-                }
-                engine.setWindowing(windowing());
-                engine.setModel(task.getValue(), predictor);
-                modelLabel.setText(c.untrained() ? c.name() + "  ·  " + t("player.untrainedBanner") : c.name());
-                bars.show(null);
-                top1.setText("");
+                    .orElseGet(() -> ModelChoice.untrained(DemoSize.DEFAULT.applyTo(d), DemoSize.DEFAULT.frames()));
+            if (c.equals(loader.wantedProperty().get())) return;
+            modelLabel.setText(c.loadingMessage());
+            loader.load(c);
+            Task<ModelLoader.Loaded> job = loader.jobProperty().get();
+            job.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
+                if (loader.jobProperty().get() == job) modelLabel.setText(ModelLoader.outcome(job));
             });
-            task.setOnFailed(e -> modelLabel.setText(t("player.modelFailed", ErrorText.of(task.getException()))));
-            loader.execute(task);
+        }
+
+        private void show(PredictionEngine.Result r) {
+            if (r.generation() != engine.generation()) return;   // from the model or clip before
+            bars.show(r.prediction().top(TOP));
+            top1.setText(I18n.classLabel(r.prediction().top(1).get(0).label()));
+        }
+
+        private void install(ModelLoader.Loaded m) {
+            predictor = m.predictor();
+            engine.setWindowing(windowing());
+            engine.setModel(m.session(), m.predictor());
+            ModelChoice c = m.choice();
+            modelLabel.setText(c.untrained() ? c.name() + "  ·  " + t("player.untrainedBanner") : c.name());
+            bars.show(null);
+            top1.setText("");
         }
 
         void request(long frameIndex) {

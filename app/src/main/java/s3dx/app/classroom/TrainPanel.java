@@ -10,13 +10,11 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -24,12 +22,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import s3dx.app.Workers;
+import s3dx.app.jobs.Workers;
 import s3dx.app.i18n.ErrorText;
 import s3dx.app.model.DesignModel;
-import s3dx.app.player.ModelChoice;
+import s3dx.app.ui.JobStatus;
+import s3dx.app.video.ModelChoice;
+import s3dx.net.DemoSize;
 import s3dx.net.Design;
-import s3dx.synth.MotionClass;
 import s3dx.train.Evaluation;
 import s3dx.train.TrainConfig;
 import s3dx.train.TrainModels;
@@ -53,16 +52,15 @@ public final class TrainPanel extends BorderPane {
     static final int DEFAULT_STEPS = 400;
     private final Spinner<Integer> steps = new Spinner<>(1, 100_000, DEFAULT_STEPS, 50), batch = new Spinner<>(2, 256, 16, 2),
             seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
-    private final Button start = new Button(t("train.start")), cancel = new Button(t("common.cancel")),
-            save = new Button(t("train.save"));
-    private final ProgressBar progress = new ProgressBar(0);
-    private final Label status = new Label(t("train.idle")), result = new Label(), size = new Label();
+    private final Button start = new Button(t("train.start")), save = new Button(t("train.save"));
+    private final JobStatus status = new JobStatus();
+    private final Label result = new Label(), size = new Label();
     private final XYChart.Series<Number, Number> loss = new XYChart.Series<>(), accuracy = new XYChart.Series<>();
     private final LineChart<Number, Number> chart;
     private final AtomicBoolean cancelFlag = new AtomicBoolean();
     private Thread worker;
-    private double width = 0.25;
-    private int frames = 16, pixels = 64, evalClips = TrainConfig.DEFAULT_EVAL_CLIPS;
+    private DemoSize demoSize = DemoSize.DEFAULT;
+    private int evalClips = TrainConfig.DEFAULT_EVAL_CLIPS;
     private Task<Trained> task;
     private volatile Trained last;
     /** The last run that finished (not cancelled): what the player has and what "Save model…" writes. */
@@ -84,13 +82,11 @@ public final class TrainPanel extends BorderPane {
         batch.setId("train-batch");
         seed.setId("train-seed");
         start.setId("train-start");
-        cancel.setId("train-cancel");
+        status.cancelButton().setId("train-cancel");
         save.setId("train-save");
         start.setDefaultButton(true);
-        cancel.setDisable(true);
         save.setDisable(true);
         start.setOnAction(e -> start());
-        cancel.setOnAction(e -> cancel());
         save.setOnAction(e -> chooseAndSave());
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -102,10 +98,10 @@ public final class TrainPanel extends BorderPane {
         size.getStyleClass().add("hint");
         model.designProperty().addListener((o, a, d) -> showSize());
         showSize();
-        HBox buttons = new HBox(8, start, cancel, save);
-        progress.setMaxWidth(Double.MAX_VALUE);
-        status.setWrapText(true);
+        HBox buttons = new HBox(8, start, save);
+        status.setText(t("train.idle"));
         status.setId("train-status");
+        status.getStyleClass().add("train-job");
         result.setWrapText(true);
         result.setId("train-result");
         result.getStyleClass().add("train-result");
@@ -113,7 +109,7 @@ public final class TrainPanel extends BorderPane {
         head.getStyleClass().add("panel-title");
         Label about = new Label(t("train.about"));
         about.setWrapText(true);
-        VBox side = new VBox(10, head, about, size, form, buttons, progress, status, result);
+        VBox side = new VBox(10, head, about, size, form, buttons, status, result);
         side.setPrefWidth(340);
         side.setPadding(new Insets(12));
         side.getStyleClass().add("panel");
@@ -136,11 +132,9 @@ public final class TrainPanel extends BorderPane {
         setCenter(right);
     }
 
-    /** The size trained at (tests use a smaller one than the default 0.25 × 16×64×64). */
-    public void setDemoSize(double width, int frames, int pixels) {
-        this.width = width;
-        this.frames = frames;
-        this.pixels = pixels;
+    /** The size trained at (tests use a smaller one than {@link DemoSize#DEFAULT}). */
+    public void setDemoSize(DemoSize size) {
+        this.demoSize = size;
         showSize();
     }
 
@@ -183,11 +177,11 @@ public final class TrainPanel extends BorderPane {
 
     /** The current design's blocks at the demo size with MotionShapes' classes. */
     public Design demoDesign() {
-        return model.getDesign().withWidthMultiplier(width).withClip(frames, pixels, pixels).withClasses(MotionClass.values().length);
+        return demoSize.applyTo(model.getDesign());
     }
 
     private void showSize() {
-        size.setText(t("train.size", TrainModels.describe(model.getDesign()), width, frames, pixels, pixels));
+        size.setText(t("train.size", TrainModels.describe(model.getDesign()), demoSize.widthMultiplier(), demoSize.frames(), demoSize.pixels(), demoSize.pixels()));
     }
 
     public void start() {
@@ -214,9 +208,9 @@ public final class TrainPanel extends BorderPane {
         };
         task = t;
         busy = true;
-        progress.progressProperty().bind(t.progressProperty());
+        // the run stops through its own flag (after the current step, keeping what it learnt), not Task.cancel
         status.textProperty().bind(t.messageProperty());
-        cancel.setDisable(false);
+        status.follow(t, this::cancel);
         updateSave();
         t.setOnSucceeded(e -> finish(t, () -> {
             last = t.getValue();
@@ -239,9 +233,7 @@ public final class TrainPanel extends BorderPane {
 
     private void finish(Task<?> t, Runnable r) {
         busy = false;
-        progress.progressProperty().unbind();
         status.textProperty().unbind();
-        cancel.setDisable(true);
         r.run();
         updateSave();
     }
@@ -275,26 +267,27 @@ public final class TrainPanel extends BorderPane {
         Task<Path> t = new Task<>() {
             @Override
             protected Path call() throws Exception {
+                updateMessage(t("train.saving", file.getFileName()));
                 run.model().save(file);   // the ONNX model the player got, not a second build of it
                 return file;
             }
         };
         saving = true;
         updateSave();
-        status.setText(t("train.saving", file.getFileName()));
         t.setOnSucceeded(e -> {
             saving = false;
             updateSave();
-            status.setText(t("train.saved", file));
             onSaved.accept(file);
         });
         t.setOnFailed(e -> {
             saving = false;
             updateSave();
-            status.setText(t("train.saveFailed", file, reason(t.getException())));
         });
-        Workers.start(t, "s3dx-save-model", Workers.Load.HEAVY);
-        return t;
+        t.setOnCancelled(e -> {
+            saving = false;
+            updateSave();
+        });
+        return status.run(t, "s3dx-save-model", p -> t("train.saved", p), t("status.exportCancelled"), err -> t("train.saveFailed", file, reason(t.getException())));
     }
 
     /** An error in words: file-system errors often carry only the path (already shown), so their kind instead. */

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
-import s3dx.app.Workers;
+import s3dx.app.jobs.Workers;
 import s3dx.app.model.DesignModel;
 import s3dx.design.DesignFileException;
 import s3dx.design.DesignJson;

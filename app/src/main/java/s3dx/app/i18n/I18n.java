@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
+import s3dx.app.files.Settings;
 
 /**
  * The app's words: every visible string comes from the {@code s3dx/app/i18n/messages} bundles (English and

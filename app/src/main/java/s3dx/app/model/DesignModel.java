@@ -19,6 +19,7 @@ import s3dx.design.DesignJson;
 import s3dx.net.Design;
 import s3dx.net.DesignException;
 import s3dx.net.Preset;
+import s3dx.net.PresetMatch;
 
 /**
  * The designer's state, free of any view: the current design and its last valid cost report, undo and
@@ -171,7 +172,7 @@ public final class DesignModel {
     // ---- baseline ----
 
     public void pinBaseline() {
-        String name = Presets.match(design.get()).map(Preset::displayName).orElse(s3dx.app.i18n.I18n.t("design.custom"));
+        String name = PresetMatch.of(design.get()).map(PresetMatch::preset).map(Preset::displayName).orElse(s3dx.app.i18n.I18n.t("design.custom"));
         baseline.set(Baseline.pinned(s3dx.app.i18n.I18n.t("baseline.pinned", name), design.get()));
     }
 

@@ -1,11 +1,10 @@
 package s3dx.app.model;
 
-import java.util.Optional;
 import s3dx.net.Block;
 import s3dx.net.Design;
 import s3dx.net.Preset;
 
-/** Presets applied to the knobs of a current design, and which preset (if any) a design's blocks match. */
+/** Presets applied to the knobs of a current design (which preset a design is: {@link s3dx.net.PresetMatch}). */
 public final class Presets {
     private Presets() {}
 
@@ -23,13 +22,5 @@ public final class Presets {
     public static Design withKnobsOf(Design blocks, Design knobs) {
         return new Design(blocks.blocks(), knobs.firstTemporalKernel(), knobs.widthMultiplier(), knobs.frames(),
                 knobs.height(), knobs.width(), knobs.classes());
-    }
-
-    /** The preset whose block settings equal the design's (heavy presets at any boundary). */
-    public static Optional<Preset> match(Design d) {
-        for (Preset p : Preset.values()) {
-            if (!p.hasBoundary() && p.design().blocks().equals(d.blocks())) return Optional.of(p);
-        }
-        return Boundary.of(d).map(Boundary::kind);
     }
 }

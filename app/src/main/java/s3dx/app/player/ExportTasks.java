@@ -28,6 +28,7 @@ import s3dx.video.ClipWindow;
 import s3dx.video.RgbFrame;
 import s3dx.video.VideoReader;
 import s3dx.video.VideoWriter;
+import s3dx.app.ui.ColorMap;
 
 /**
  * Long exports as JavaFX Tasks (progress, cancel): the prediction timeline as CSV, and the video with the top

@@ -5,9 +5,11 @@ import static s3dx.app.i18n.I18n.t;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import s3dx.infer.WindowPredictor.Prediction;
+import s3dx.app.ui.CanvasPane;
+import s3dx.app.ui.ColorMap;
+import s3dx.app.ui.ImageBuffer;
 
 /**
  * One gated scope over time: gate value (0..1, colour) of every channel (rows) in every window (columns),
@@ -46,7 +48,7 @@ public final class GateHeatmap extends CanvasPane {
     protected void draw(GraphicsContext g, double w, double h) {
         double left = 40, top = 6, bottom = 16;
         g.setFont(Font.font(10));
-        g.setFill(Color.web("#5b6b80"));
+        g.setFill(inkSoft());
         if (scope == null || windows.isEmpty() || windows.get(0).gates().get(scope) == null) {
             g.fillText(scope == null ? t("player.noGatedLayers") : t("player.waiting"), left, top + 14);
             return;
@@ -64,7 +66,7 @@ public final class GateHeatmap extends CanvasPane {
         g.fillText(t("player.windowsAxis"), left, h - 3);
         for (int x = 0; x < cols; x++) {
             if (windows.get(x).startFrame() == current) {
-                g.setStroke(Color.web("#ff2d55"));
+                g.setStroke(marker());
                 g.setLineWidth(2);
                 g.strokeRect(left + iw * x / cols, top, Math.max(2, iw / cols), ih);
                 g.setLineWidth(1);

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelWriter;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import s3dx.infer.WindowPredictor.Prediction;
+import s3dx.app.ui.CanvasPane;
+import s3dx.app.ui.ColorMap;
+import s3dx.app.ui.ImageBuffer;
 
 /**
  * Every gated scope for the current window: one row per scope, its channels' gate values left to right
@@ -43,7 +45,7 @@ public final class GateOverview extends CanvasPane {
     protected void draw(GraphicsContext g, double w, double h) {
         scopes.clear();
         g.setFont(Font.font(Math.max(7, Math.min(10, rowH - 1))));
-        g.setFill(Color.web("#5b6b80"));
+        g.setFill(inkSoft());
         if (current == null || current.gates().isEmpty()) {
             g.fillText(current == null ? t("player.waiting") : t("player.noGates"), 6, 16);
             return;
@@ -63,10 +65,10 @@ public final class GateOverview extends CanvasPane {
             for (int x = 0; x < cols; x++) pw.setArgb(x, r, ColorMap.argb(v[(int) ((long) x * v.length / cols)], 255));
             double y = top + r * rowH;
             if (e.getKey().equals(selected)) {
-                g.setFill(Color.web("#dbe8fb"));
+                g.setFill(highlight());
                 g.fillRect(0, y, w, rowH);
             }
-            g.setFill(Color.web("#1e293b"));
+            g.setFill(ink());
             if (rowH >= 6) g.fillText(e.getKey(), 4, y + rowH - 2);
             g.fillText(String.format("%.2f", mean), labelW + bw + 6, y + rowH - 2);
             r++;

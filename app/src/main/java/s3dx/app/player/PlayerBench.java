@@ -9,9 +9,13 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import s3dx.assets.Assets;
 import s3dx.infer.UntrainedModel;
+import s3dx.net.DemoSize;
 import s3dx.net.Preset;
 import s3dx.synth.MotionClass;
+import s3dx.synth.MotionShapes;
+import s3dx.app.video.ModelChoice;
 
 /**
  * Soak/bench: plays a clip in a loop with live inference for N seconds and reports the prediction rate, the
@@ -23,14 +27,14 @@ import s3dx.synth.MotionClass;
 public final class PlayerBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        Path assets = s3dx.assets.Assets.dir().orElse(null);
+        Path assets = Assets.dir().orElse(null);
         Path clip;
         if (args.length > 1 && !args[1].equals("-")) clip = Path.of(args[1]);
         else {
             // A long 25 fps clip, so that windows do not repeat (a looped short clip would be served from the timeline).
             clip = Files.createTempFile("s3dx-bench", ".mp4");
             clip.toFile().deleteOnExit();
-            s3dx.synth.MotionShapes.write(new s3dx.synth.MotionShapes(s3dx.synth.MotionShapes.Options.defaults(64, 25 * (seconds + 10)))
+            MotionShapes.write(new MotionShapes(MotionShapes.Options.defaults(64, 25 * (seconds + 10)))
                     .clip(1, MotionClass.MOVING_LEFT), clip, 25);
         }
         int stride = args.length > 2 ? Integer.parseInt(args[2]) : 8;
@@ -38,12 +42,12 @@ public final class PlayerBench {
         if (args.length > 3 && args[3].equals("none")) model = null;   // the control: playback without inference
         else if (args.length > 3) model = ModelChoice.file(Path.of(args[3]));
         else {
-            var demos = ModelChoice.demos(assets.resolve("models"));
+            var demos = ModelChoice.demos(Assets.models(assets));
             if (!demos.isEmpty()) model = demos.get(0);
             else {
                 Path tmp = Files.createTempFile("s3dx-bench", ".onnx");
                 tmp.toFile().deleteOnExit();
-                Files.write(tmp, UntrainedModel.onnx(Preset.S3D_G.design().withClip(16, 64, 64).withWidthMultiplier(0.25).withClasses(10),
+                Files.write(tmp, UntrainedModel.onnx(DemoSize.DEFAULT.applyTo(Preset.S3D_G.design()),
                         MotionClass.labels(), 1));
                 model = ModelChoice.file(tmp);
             }
@@ -62,21 +66,21 @@ public final class PlayerBench {
             Stage st = new Stage();
             st.setScene(new Scene(view[0], 1200, 760));
             st.show();
-            view[0].strideSpinner().getValueFactory().setValue(stride);
+            view[0].model().stride.set(stride);
             if (m == null) {
                 ready.countDown();
                 return;
             }
-            view[0].useModel(m);
-            view[0].modelReadyProperty().addListener((o, a, b) -> { if (b) ready.countDown(); });
+            view[0].model().useModel(m);
+            view[0].model().modelReadyProperty().addListener((o, a, b) -> { if (b) ready.countDown(); });
         });
         if (!ready.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("model did not load");
         CountDownLatch go = new CountDownLatch(1);
         long[] startCount = new long[1];
         Platform.runLater(() -> {
-            view[0].open(clip);
-            view[0].loopBox().setSelected(true);
-            view[0].play();
+            view[0].model().open(clip);
+            view[0].model().loop.set(true);
+            view[0].model().play();
             pulseTimer[0] = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
@@ -102,7 +106,7 @@ public final class PlayerBench {
             maxGap[0] = 0;
             over50[0] = 0;
             pulses[0] = 31;
-            return view[0].predictionsReceived();
+            return view[0].model().timeline().received();
         });
         // Resident size once a minute: a leak shows as steady growth after the heap has settled.
         for (int left = seconds; left > 0; left -= 60) {
@@ -111,10 +115,10 @@ public final class PlayerBench {
         }
         long n = onFx(() -> {
             pulseTimer[0].stop();
-            return view[0].predictionsReceived();
+            return view[0].model().timeline().received();
         }) - startCount[0];
         double dt = (System.nanoTime() - t0) / 1e9;
-        long dropped = view[0].engine().dropped();
+        long dropped = view[0].model().engine().dropped();
         System.out.printf(Locale.ROOT, "model %s, clip %s, stride %d, %d s%n", m == null ? "none (no inference)" : m.name(),
                 clip.getFileName(), stride, seconds);
         System.out.printf(Locale.ROOT, "predictions/s %.2f (%d in %.1f s; stale requests dropped %d)%n", n / dt, n, dt, dropped);

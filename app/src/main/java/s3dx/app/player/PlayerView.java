@@ -2,24 +2,12 @@ package s3dx.app.player;
 
 import static s3dx.app.i18n.I18n.t;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.AnimationTimer;
-import javafx.animation.PauseTransition;
-import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -33,7 +21,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -46,195 +33,194 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.util.Duration;
-import s3dx.app.Workers;
-import s3dx.app.i18n.ErrorText;
-import s3dx.app.view.Fmt;
-import s3dx.infer.OnnxSession;
-import s3dx.infer.UntrainedModel;
-import s3dx.infer.WindowPredictor;
+import javafx.util.StringConverter;
+import s3dx.app.ui.Fmt;
+import s3dx.app.ui.FrameView;
+import s3dx.app.ui.JobStatus;
+import s3dx.app.ui.TopKBars;
+import s3dx.app.video.ModelChoice;
 import s3dx.infer.WindowPredictor.Prediction;
-import s3dx.infer.WindowPredictor.Ranked;
-import s3dx.infer.WindowPredictor.Windowing;
 import s3dx.net.Design;
-import s3dx.net.Preprocessing;
 import s3dx.tensor.Tensor;
+import javafx.beans.property.IntegerProperty;
+import javafx.stage.Window;
 
 /**
- * The video player with live predictions: a self-contained view (the main window shows it as a tab). Video
- * decoding ({@link Playback}), inference ({@link PredictionEngine}), model building and exports each run off
- * the FX thread; this class only wires them to the controls and draws what they hand back.
+ * The video player with live predictions: draws a {@link PlayerModel} (video, playhead, model, timeline) and turns
+ * the user's clicks into calls on it. Exports run as jobs in the status line at the bottom.
  */
 public final class PlayerView extends BorderPane {
     private static final int TOP = 5;
-    private final Path assets;
-    private final ObservableValue<Design> design;
+    private final PlayerModel model;
     private final FrameView frame = new FrameView();
     private final TopKBars bars = new TopKBars(TOP);
     private final TimelineChart chart = new TimelineChart();
     private final GateHeatmap heatmap = new GateHeatmap();
     private final GateOverview overview;
-    private final ChoiceBox<ModelChoice> modelBox = new ChoiceBox<>();
     private final ComboBox<String> scopeBox = new ComboBox<>(), blockBox = new ComboBox<>();
-    private final Label banner = new Label(), modelStatus = new Label(t("player.noModel")), time = new Label("—"), status = new Label(),
-            windowLabel = new Label();
-    private final ProgressBar modelProgress = new ProgressBar(), exportProgress = new ProgressBar(0);
-    private final Button cancelModel = new Button(t("player.cancelModel")), saveModel = new Button(t("player.saveModel"));
-    private final Button playButton = new Button(t("player.play")), cancelExport = new Button(t("common.cancel"));
-    private final Slider seek = new Slider(0, 1, 0), opacity = new Slider(0, 1, 0.45);
-    private final ToggleButton reverse = new ToggleButton(t("player.reverse"));
-    private final CheckBox loop = new CheckBox(t("player.loop"));
-    private final ChoiceBox<Double> speed = new ChoiceBox<>();
+    private final Label banner = new Label(), time = new Label("—"), windowLabel = new Label();
+    private final JobStatus modelJob = new JobStatus(), status = new JobStatus();
+    private final Button saveModel = new Button(t("player.saveModel"));
     private final MenuButton recentMenu = new MenuButton(t("player.recentVideos"));
-    private s3dx.app.files.RecentFiles recentVideos;
-    private final Spinner<Integer> clip = new Spinner<>(2, 64, 16), step = new Spinner<>(1, 8, 1), stride = new Spinner<>(1, 64, 8),
-            average = new Spinner<>(1, 16, 1);
-    private final PredictionEngine engine;
-    private final ExecutorService background = Workers.single("s3dx-model-loader", Workers.Load.HEAVY);
-    private final TreeMap<Long, Prediction> timeline = new TreeMap<>();
-    private final AtomicReference<Playback.Shown> pendingFrame = new AtomicReference<>();
-    private final ReadOnlyBooleanWrapper modelReady = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<Prediction> shown = new ReadOnlyObjectWrapper<>();
-    private final List<ModelChoice> demos;
-    private Playback playback;
-    private Path video;
-    private WindowPredictor predictor;
-    private Preprocessing preprocessing;
-    private long currentFrame;
-    private long predictionsReceived;
-    private Task<?> export;
-    private boolean seeking;
+    private final Slider seek = new Slider(0, 1, 0), opacity = new Slider(0, 1, 0.45);
+    private long lastRefresh;
+    private boolean syncingSeek;
 
+    /** A player following {@code design} (null: none) with the demo models and clips under {@code assets}. */
     public PlayerView(ObservableValue<Design> design, Path assets) {
-        this.design = design;
-        this.assets = assets;
-        this.demos = ModelChoice.demos(assets == null ? null : assets.resolve("models"));
-        this.overview = new GateOverview(s -> scopeBox.setValue(s));
-        this.engine = new PredictionEngine(r -> Platform.runLater(() -> accept(r)),
-                msg -> Platform.runLater(() -> status.setText(msg)));
+        this(new PlayerModel(design, assets));
+    }
+
+    public PlayerView(PlayerModel model) {
+        this.model = model;
+        this.overview = new GateOverview(scopeBox::setValue);
+        setId("player");
         getStyleClass().add("player");
         getStylesheets().add(PlayerView.class.getResource("/s3dx/app/player/player.css").toExternalForm());
-        setTop(new VBox(toolbar(), banner));
         banner.getStyleClass().add("untrained-banner");
+        banner.setText("⚠  " + t("player.untrainedBanner"));
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.managedProperty().bind(banner.visibleProperty());
-        banner.setVisible(false);
+        banner.visibleProperty().bind(model.untrainedProperty().and(model.modelReadyProperty()));
+        setTop(new VBox(toolbar(), banner));
         SplitPane split = new SplitPane(left(), right());
         split.setDividerPositions(0.5);
         setCenter(split);
-        HBox bottom = new HBox(10, status, spacer(), exportProgress, cancelExport);
-        bottom.getStyleClass().add("player-status");
-        bottom.setAlignment(Pos.CENTER_LEFT);
-        setBottom(bottom);
-        exportProgress.setVisible(false);
-        cancelExport.setVisible(false);
-        cancelExport.setOnAction(e -> {
-            if (export != null) export.cancel();
-        });
+        status.setId("player-status");
+        status.getStyleClass().add("player-status");
+        model.statusProperty().addListener((o, a, s) -> status.say(s));
+        setBottom(status);
         dragAndDrop();
-        frameTimer().start();
-        modelChoices();
-        if (design != null) {
-            PauseTransition debounce = new PauseTransition(Duration.millis(600));
-            debounce.setOnFinished(e -> autoModel());
-            design.addListener((o, a, b) -> debounce.playFromStart());
-        }
-        autoModel();
+        model.frameProperty().addListener((o, a, f) -> showFrame());
+        model.timelineVersionProperty().addListener((o, a, v) -> refresh());
+        model.shownPredictionProperty().addListener((o, a, p) -> showWindow());
+        model.videoProperty().addListener((o, a, v) -> fillRecent());
+        model.recentVideosProperty().addListener((o, a, v) -> fillRecent());
+        refresh();
+    }
+
+    public PlayerModel model() {
+        return model;
     }
 
     // ---- layout ----
 
     private Node toolbar() {
         Button open = new Button(t("player.openVideo"));
-        open.setOnAction(e -> chooseVideo());
+        open.setOnAction(e -> PlayerDialogs.video(window()).ifPresent(model::open));
         MenuButton clips = new MenuButton(t("player.demoClips"));
-        for (Path p : demoClips()) {
-            MenuItem m = new MenuItem(s3dx.app.i18n.I18n.classLabel(p.getFileName().toString().replace(".mp4", "").replace('_', ' ')));
-            m.setOnAction(e -> open(p));
+        for (Path p : model.demoClips()) {
+            MenuItem m = new MenuItem(Fmt.clipLabel(p));
+            m.setOnAction(e -> model.open(p));
             clips.getItems().add(m);
         }
         clips.setDisable(clips.getItems().isEmpty());
+        recentMenu.setId("recent-videos");
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
         Button openModel = new Button(t("player.openModel"));
-        openModel.setOnAction(e -> chooseModel());
-        modelProgress.setPrefWidth(90);
-        modelProgress.setVisible(false);
+        openModel.setOnAction(e -> PlayerDialogs.model(window()).ifPresent(f -> model.useModel(ModelChoice.forFile(f, model.clipLength.get()))));
         Label m = new Label(t("player.model"));
         m.getStyleClass().add("toolbar-label");
-        cancelModel.setOnAction(e -> cancelModelLoad());
-        cancelModel.setVisible(false);
-        cancelModel.managedProperty().bind(cancelModel.visibleProperty());
-        HBox bar = new HBox(8, open, clips, recentMenu, new Separator(Orientation.VERTICAL), m, modelBox, openModel, modelProgress, cancelModel, modelStatus);
+        HBox bar = new HBox(8, open, clips, recentMenu, new Separator(Orientation.VERTICAL), m, modelBox(), openModel, modelLine());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("player-toolbar");
+        HBox.setHgrow(bar.getChildren().get(bar.getChildren().size() - 1), Priority.ALWAYS);
         return bar;
+    }
+
+    /** The model menu: the model loading or in use; choosing one loads it. */
+    private ChoiceBox<ModelChoice> modelBox() {
+        ChoiceBox<ModelChoice> box = new ChoiceBox<>(model.models());
+        box.setId("player-model");
+        box.setConverter(new StringConverter<>() {
+            public String toString(ModelChoice c) { return c == null ? "" : c.name(); }
+            public ModelChoice fromString(String s) { return null; }
+        });
+        box.setValue(model.loader().wantedProperty().get());
+        model.loader().wantedProperty().addListener((o, a, c) -> box.setValue(c));
+        box.setOnAction(e -> {
+            ModelChoice c = box.getValue();
+            if (c != null && c != model.loader().wantedProperty().get()) model.useModel(c);
+        });
+        return box;
+    }
+
+    /** Which model runs, or how its load is going (with Cancel). */
+    private Node modelLine() {
+        modelJob.setId("player-model-status");
+        modelJob.getStyleClass().add("inline-job");
+        modelJob.textProperty().bind(model.modelStatusProperty());
+        model.loader().jobProperty().addListener((o, a, job) -> modelJob.follow(job, model::cancelModelLoad));
+        if (model.loader().jobProperty().get() != null) modelJob.follow(model.loader().jobProperty().get(), model::cancelModelLoad);
+        return modelJob;
     }
 
     private Node left() {
         VBox.setVgrow(frame, Priority.ALWAYS);
-        Button back = new Button("< 1"), fwd = new Button("1 >");
+        Button back = new Button("< 1"), fwd = new Button("1 >"), play = new Button();
         back.setTooltip(new Tooltip(t("player.prevFrame")));
         fwd.setTooltip(new Tooltip(t("player.nextFrame")));
-        back.setOnAction(e -> stepFrames(-1));
-        fwd.setOnAction(e -> stepFrames(1));
-        playButton.setOnAction(e -> togglePlay());
-        playButton.setMinWidth(60);
+        back.setOnAction(e -> model.stepFrames(-1));
+        fwd.setOnAction(e -> model.stepFrames(1));
+        play.textProperty().bind(Bindings.when(model.playingProperty()).then(t("player.pause")).otherwise(t("player.play")));
+        play.setOnAction(e -> model.togglePlay());
+        play.setMinWidth(60);
         chart.setMinHeight(150);
         heatmap.setMinHeight(150);
         overview.setMinHeight(220);
         HBox.setHgrow(seek, Priority.ALWAYS);
         seek.valueProperty().addListener((o, a, b) -> {
-            if (!seeking && playback != null && seek.isValueChanging() || !seeking && playback != null && Math.abs(b.doubleValue() - currentFrame) >= 1) {
-                playback.seek(Math.round(b.doubleValue()));
+            if (!syncingSeek && (seek.isValueChanging() || Math.abs(b.doubleValue() - model.currentFrameProperty().get()) >= 1)) {
+                model.seekTo(Math.round(b.doubleValue()));
             }
         });
+        model.videoProperty().addListener((o, a, v) -> syncSeek(0));
         time.setMinWidth(110);
-        HBox transport = new HBox(6, back, playButton, fwd, seek, time);
+        HBox transport = new HBox(6, back, play, fwd, seek, time);
         transport.setAlignment(Pos.CENTER_LEFT);
 
+        ChoiceBox<Double> speed = new ChoiceBox<>();
         speed.getItems().addAll(0.25, 0.5, 1.0, 1.5, 2.0);
-        speed.setValue(1.0);
-        speed.setConverter(new javafx.util.StringConverter<>() {
+        speed.setConverter(new StringConverter<>() {
             public String toString(Double d) { return d == null ? "" : (d == Math.rint(d) ? String.valueOf(d.intValue()) : d.toString()) + "×"; }
             public Double fromString(String s) { return Double.valueOf(s.replace("×", "")); }
         });
-        speed.valueProperty().addListener((o, a, b) -> { if (playback != null) playback.setSpeed(b); });
-        loop.setSelected(true);
-        loop.selectedProperty().addListener((o, a, b) -> { if (playback != null) playback.setLoop(b); });
+        speed.setValue(model.speed.get());
+        speed.valueProperty().addListener((o, a, b) -> model.speed.set(b));
+        CheckBox loop = new CheckBox(t("player.loop"));
+        loop.setId("player-loop");
+        loop.selectedProperty().bindBidirectional(model.loop);
+        ToggleButton reverse = new ToggleButton(t("player.reverse"));
+        reverse.setId("player-reverse");
         reverse.getStyleClass().add("reverse-toggle");
         reverse.setTooltip(new Tooltip(t("player.reverse.tip")));
-        reverse.selectedProperty().addListener((o, a, b) -> windowingChanged());
-        for (Spinner<Integer> s : List.of(clip, step, stride, average)) {
-            s.setPrefWidth(68);
-            s.setEditable(true);
-        }
-        clip.valueProperty().addListener((o, a, b) -> clipChanged());
-        step.valueProperty().addListener((o, a, b) -> windowingChanged());
-        stride.valueProperty().addListener((o, a, b) -> windowingChanged());
-        average.valueProperty().addListener((o, a, b) -> refresh());
+        reverse.selectedProperty().bindBidirectional(model.reversed);
         HBox playRow = new HBox(8, label(t("player.speed")), speed, loop, reverse);
         playRow.setAlignment(Pos.CENTER_LEFT);
-        HBox windowRow = new HBox(6, label(t("player.clipT")), clip, label(t("player.step")), step, label(t("player.stride")), stride, label(t("player.averageLast")), average, label(t("player.windows")));
+        HBox windowRow = new HBox(6, label(t("player.clipT")), spinner(model.clipLength, 2, 64), label(t("player.step")), spinner(model.step, 1, 8),
+                label(t("player.stride")), spinner(model.stride, 1, 64), label(t("player.averageLast")), spinner(model.average, 1, 16), label(t("player.windows")));
         windowRow.setAlignment(Pos.CENTER_LEFT);
 
         blockBox.setPromptText(t("player.energyMap"));
+        blockBox.setId("player-energy-block");
         blockBox.valueProperty().addListener((o, a, b) -> refresh());
-        opacity.valueProperty().addListener((o, a, b) -> frame.overlayOpacityProperty().set(b.doubleValue()));
         opacity.setPrefWidth(120);
         CheckBox overlayOn = new CheckBox(t("player.energyOverlay"));
         overlayOn.setSelected(true);
         opacity.disableProperty().bind(overlayOn.selectedProperty().not());
-        overlayOn.selectedProperty().addListener((o, a, b) -> frame.overlayOpacityProperty().set(b ? opacity.getValue() : 0));
+        frame.overlayOpacityProperty().bind(Bindings.when(overlayOn.selectedProperty()).then(opacity.valueProperty()).otherwise(0.0));
         HBox overlayRow = new HBox(8, overlayOn, blockBox, label(t("player.opacity")), opacity);
         overlayRow.setAlignment(Pos.CENTER_LEFT);
 
         Button exportVideo = new Button(t("player.exportVideo")), exportCsv = new Button(t("player.exportCsv"));
         exportVideo.setOnAction(e -> exportVideo());
         exportCsv.setOnAction(e -> exportCsv());
+        saveModel.setId("player-save-model");
         saveModel.setOnAction(e -> chooseModelFile());
-        saveModel.setDisable(true);
+        saveModel.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> model.loader().installedProperty().get() == null || !model.loader().installedProperty().get().savable(),
+                model.loader().installedProperty()));
         HBox exportRow = new HBox(8, exportVideo, exportCsv, saveModel);
 
         VBox box = new VBox(8, frame, transport, playRow, windowRow, overlayRow, exportRow);
@@ -243,11 +229,23 @@ public final class PlayerView extends BorderPane {
         return box;
     }
 
+    private static Spinner<Integer> spinner(IntegerProperty value, int min, int max) {
+        Spinner<Integer> s = new Spinner<>(min, max, value.get());
+        s.setPrefWidth(68);
+        s.setEditable(true);
+        s.valueProperty().addListener((o, a, b) -> value.set(b));
+        value.addListener((o, a, b) -> s.getValueFactory().setValue(b.intValue()));
+        return s;
+    }
+
     private Node right() {
         scopeBox.setPromptText(t("player.gatedScope"));
+        scopeBox.setId("player-gate-scope");
         scopeBox.valueProperty().addListener((o, a, b) -> refresh());
         VBox.setVgrow(overview, Priority.ALWAYS);
         windowLabel.getStyleClass().add("window-label");
+        bars.setId("player-top5");
+        heatmap.setId("player-gate-heatmap");
         VBox box = new VBox(8,
                 title(t("player.top5")), windowLabel, bars,
                 title(t("player.probabilities")), chart,
@@ -272,33 +270,75 @@ public final class PlayerView extends BorderPane {
         return r;
     }
 
-    // ---- video ----
+    // ---- drawing ----
 
-    private List<Path> demoClips() {
-        return demoClips(assets);
+    /** Moves the seek bar without seeking (a new video, the playhead moving). */
+    private void syncSeek(long f) {
+        syncingSeek = true;
+        seek.setMax(Math.max(1, model.frameCountProperty().get() - 1));
+        seek.setValue(f);
+        syncingSeek = false;
     }
 
-    /** The demo clips ({@code clips/*.mp4}) under {@code assets}, sorted; empty when there are none. */
-    public static List<Path> demoClips(Path assets) {
-        List<Path> out = new ArrayList<>();
-        Path dir = assets == null ? null : assets.resolve("clips");
-        if (dir != null && Files.isDirectory(dir)) {
-            try (var s = Files.list(dir)) {
-                s.filter(p -> p.toString().endsWith(".mp4")).sorted().forEach(out::add);
-            } catch (java.io.IOException e) {
-                return out;
+    private void showFrame() {
+        frame.show(model.frameProperty().get());
+        long f = model.currentFrameProperty().get();
+        syncSeek(f);
+        time.setText(String.format(Locale.ROOT, "%.2f s  ·  #%d", f / model.fps(), f));
+        if (System.nanoTime() - lastRefresh > 100_000_000L) refresh();   // the charts follow the playhead at 10 Hz
+    }
+
+    /** Everything: the shown window and the charts over the timeline. */
+    private void refresh() {
+        lastRefresh = System.nanoTime();
+        List<Prediction> sorted = model.timeline().list();
+        Prediction p = model.shownPredictionProperty().get();
+        showWindow();
+        double fps = model.fps();
+        chart.show(sorted, model.frameCountProperty().get() / fps, model.currentFrameProperty().get() / fps);
+        heatmap.show(scopeBox.getValue(), sorted, p == null ? -1 : p.startFrame());
+        overview.show(p, scopeBox.getValue());
+    }
+
+    /** The shown window: its top classes, its caption and its energy map over the frame (cheap: on every change). */
+    private void showWindow() {
+        Prediction p = model.shownPredictionProperty().get();
+        int average = model.average.get();
+        bars.show(model.averagedTop(TOP));
+        windowLabel.setText(p == null ? (model.predictorProperty().get() == null ? t("player.noModelYet") : t("player.waitingFirst"))
+                : t("player.windowLabel", p.startFrame(), p.endFrame() - 1, p.startSeconds(), p.endSeconds(),
+                p.reversed() ? "  ·  " + t("player.fedReversed") : "", average > 1 ? "  ·  " + t("player.averagedOver", average) : ""));
+        if (p != null) {
+            syncChoices(scopeBox, p.gates().keySet());
+            syncChoices(blockBox, p.energy().keySet());
+        }
+        Tensor energy = p == null || blockBox.getValue() == null ? null : p.energy().get(blockBox.getValue());
+        frame.setEnergy(energy, energy == null ? 0 : ExportTasks.energySlice(p, energy, model.currentFrameProperty().get()),
+                model.predictorProperty().get() == null ? null : model.predictorProperty().get().preprocessing());
+    }
+
+    private static void syncChoices(ComboBox<String> box, Set<String> keys) {
+        if (!box.getItems().equals(new ArrayList<>(keys))) {
+            String v = box.getValue();
+            box.getItems().setAll(keys);
+            if (v != null && keys.contains(v)) box.setValue(v);
+            else if (!keys.isEmpty()) box.setValue(keys.contains("Mixed_4b/Branch_1") ? "Mixed_4b/Branch_1"
+                    : keys.contains("Mixed_4f") ? "Mixed_4f" : box.getItems().get(box.getItems().size() / 2));
+        }
+    }
+
+    // ---- files ----
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        if (model.recentVideosProperty().get() != null) {
+            for (Path p : model.recentVideosProperty().get().list()) {
+                MenuItem m = new MenuItem(p.getFileName().toString());
+                m.setOnAction(e -> model.open(p));
+                recentMenu.getItems().add(m);
             }
         }
-        return out;
-    }
-
-    private void chooseVideo() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(t("player.openVideoTitle"));
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(t("player.filter.videos"), "*.mp4", "*.avi", "*.webm", "*.mkv", "*.mov", "*.gif"),
-                new FileChooser.ExtensionFilter(t("player.filter.all"), "*.*"));
-        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) open(f.toPath());
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
     private void dragAndDrop() {
@@ -310,421 +350,42 @@ public final class PlayerView extends BorderPane {
             boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
             if (ok) {
                 Path p = e.getDragboard().getFiles().get(0).toPath();
-                if (p.toString().toLowerCase(Locale.ROOT).endsWith(".onnx") || ModelChoice.isCheckpoint(p)) useModel(ModelChoice.forFile(p, clip.getValue()));
-                else open(p);
+                if (ModelChoice.isModel(p)) model.useModel(ModelChoice.forFile(p, model.clipLength.get()));
+                else model.open(p);
             }
             e.setDropCompleted(ok);
             e.consume();
         });
     }
 
-    /** Opens a video (paused at its first frame). */
-    /** Keeps the videos this player opens in {@code list}, offered under "Recent videos". */
-    public void rememberVideosIn(s3dx.app.files.RecentFiles list) {
-        recentVideos = list;
-        fillRecent();
-    }
-
-    private void fillRecent() {
-        recentMenu.getItems().clear();
-        if (recentVideos != null) {
-            for (Path p : recentVideos.list()) {
-                MenuItem m = new MenuItem(p.getFileName().toString());
-                m.setOnAction(e -> open(p));
-                recentMenu.getItems().add(m);
-            }
-        }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
-    }
-
-    public MenuButton recentMenu() {
-        return recentMenu;
-    }
-
-    public void open(Path file) {
-        if (playback != null) playback.close();
-        playback = null;
-        try {
-            playback = new Playback(file, s -> pendingFrame.set(s), msg -> Platform.runLater(() -> status.setText(msg)));
-        } catch (s3dx.video.VideoException e) {
-            status.setText(ErrorText.of(e));
-            return;
-        }
-        video = file;
-        if (recentVideos != null) {
-            recentVideos.add(file);
-            fillRecent();
-        }
-        playback.setLoop(loop.isSelected());
-        playback.setSpeed(speed.getValue());
-        seeking = true;
-        seek.setMax(Math.max(1, playback.frameCount() - 1));
-        seek.setValue(0);
-        seeking = false;
-        currentFrame = 0;
-        clearTimeline();
-        engine.setVideo(file);
-        playButton.setText(t("player.play"));
-        var i = playback.info();
-        status.setText(t("player.videoInfo", file.getFileName(), i.width(), i.height(),
-                playback.fps(), playback.frameCount()));
-        refresh();
-    }
-
-    public void play() {
-        if (playback == null) return;
-        playback.play();
-        playButton.setText(t("player.pause"));
-    }
-
-    public void pause() {
-        if (playback == null) return;
-        playback.pause();
-        playButton.setText(t("player.play"));
-    }
-
-    /** Opens the demo clip {@code name} (file name without .mp4) if there is one. */
-    public boolean openClip(String name) {
-        for (Path p : demoClips()) {
-            if (p.getFileName().toString().equals(name + ".mp4")) {
-                open(p);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    public boolean isPlaying() {
-        return playback != null && playback.isPlaying();
-    }
-
-    /** The model now loading or in use. */
-    public ModelChoice modelChoice() {
-        return loadingOrLoaded;
-    }
-
-    public void togglePlay() {
-        if (playback != null && playback.isPlaying()) pause();
-        else play();
-    }
-
-    private void stepFrames(int d) {
-        if (playback == null) return;
-        playback.step(d);
-        playButton.setText(t("player.play"));
-    }
-
-    public void seekTo(long f) {
-        if (playback != null) playback.seek(f);
-    }
-
-    private AnimationTimer frameTimer() {
-        return new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                Playback.Shown s = pendingFrame.getAndSet(null);
-                if (s == null) return;
-                frame.show(s.frame());
-                currentFrame = s.index();
-                seeking = true;
-                seek.setValue(currentFrame);
-                seeking = false;
-                time.setText(String.format(Locale.ROOT, "%.2f s  ·  #%d", currentFrame / playback.fps(), currentFrame));
-                if (!playback.isPlaying()) playButton.setText(t("player.play"));
-                requestPrediction();
-                if (now - lastRefresh > 100_000_000L) refresh();   // the charts follow the playhead at 10 Hz
-            }
-        };
-    }
-
-    // ---- model ----
-
-    private void modelChoices() {
-        modelBox.getItems().setAll(demos);
-        modelBox.setOnAction(e -> {
-            ModelChoice c = modelBox.getValue();
-            if (c != null && c != loadingOrLoaded) useModel(c);
-        });
-    }
-
-    private ModelChoice loadingOrLoaded, installed;
-    private Task<OnnxSession> modelTask;
-
-    private void autoModel() {
-        if (background.isShutdown()) return;
-        // A model the user opened stays until they choose another; design changes do not replace it.
-        if (loadingOrLoaded != null && (loadingOrLoaded.kind() == ModelChoice.Kind.FILE || loadingOrLoaded.kind() == ModelChoice.Kind.IMPORTED)) return;
-        Design d = design == null ? null : design.getValue();
-        if (loadingOrLoaded != null && loadingOrLoaded.kind() == ModelChoice.Kind.TRAINED && d != null
-                && ModelChoice.sameArchitecture(loadingOrLoaded.design(), d)) return;
-        var demo = ModelChoice.matching(demos, d);
-        if (demo.isPresent()) useModel(demo.get());
-        else if (d != null) useModel(ModelChoice.untrained(d, clip.getValue()));
-        else if (!demos.isEmpty()) useModel(demos.get(0));
-    }
-
-    private void chooseModel() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(t("player.openModelTitle"));
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(t("player.filter.models"), "*.onnx", "*.pth", "*.pt"),
-                new FileChooser.ExtensionFilter(t("player.filter.onnx"), "*.onnx"),
-                new FileChooser.ExtensionFilter(t("player.filter.checkpoint"), "*.pth", "*.pt"));
-        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) useModel(ModelChoice.forFile(f.toPath(), clip.getValue()));
-    }
-
-    /** Lists a model without switching to it (a trained model just saved): one file model at a time besides the one in use. */
-    public void offerModel(ModelChoice choice) {
-        if (background.isShutdown() || modelBox.getItems().contains(choice)) return;
-        modelBox.getItems().removeIf(c -> c.kind() == choice.kind() && c.kind() != ModelChoice.Kind.DEMO && c != loadingOrLoaded);
-        modelBox.getItems().add(choice);
-    }
-
-    public List<ModelChoice> modelList() {
-        return List.copyOf(modelBox.getItems());
-    }
-
-    /** Builds the model in the background; the player keeps going with the old one until it is ready. */
-    public void useModel(ModelChoice choice) {
-        if (background.isShutdown()) return;
-        loadingOrLoaded = choice;
-        if (!modelBox.getItems().contains(choice)) {
-            modelBox.getItems().removeIf(c -> c.kind() == choice.kind() && c.kind() != ModelChoice.Kind.DEMO);
-            modelBox.getItems().add(choice);
-        }
-        modelBox.setValue(choice);
-        if (modelTask != null) modelTask.cancel(false);
-        // The opened session passes through here: whoever takes it (the player, or a cancel) closes it, once.
-        AtomicReference<OnnxSession> opened = new AtomicReference<>();
-        Task<OnnxSession> t = new Task<>() {
-            @Override
-            protected OnnxSession call() throws Exception {
-                updateMessage(choice.untrained() ? t("player.building", choice.design().frames())
-                        : choice.kind() == ModelChoice.Kind.IMPORTED ? t("player.importing", choice.file().getFileName(), choice.design().frames())
-                        : t("player.loading", choice.name()));
-                OnnxSession s = choice.open();
-                opened.set(s);
-                if (isCancelled() && opened.compareAndSet(s, null)) s.close();
-                return s;
-            }
-        };
-        modelTask = t;
-        modelProgress.setVisible(true);
-        cancelModel.setVisible(true);
-        modelProgress.progressProperty().bind(t.progressProperty());
-        modelStatus.textProperty().bind(t.messageProperty());
-        modelReady.set(false);
-        t.setOnSucceeded(e -> {
-            OnnxSession s = opened.getAndSet(null);
-            if (s == null) return;
-            if (choice != loadingOrLoaded) {
-                s.close();
-                return;
-            }
-            modelLoadEnded(null);
-            installModel(choice, s);
-        });
-        t.setOnFailed(e -> {
-            if (choice == loadingOrLoaded) modelLoadEnded(t("player.modelFailed", ErrorText.of(t.getException())));
-        });
-        t.setOnCancelled(e -> {
-            OnnxSession s = opened.getAndSet(null);
-            if (s != null) s.close();
-        });
-        background.execute(t);
-    }
-
-    /** Stops loading a model: the player goes on with the one it has. */
-    public void cancelModelLoad() {
-        if (modelTask == null || modelTask.isDone()) return;
-        modelTask.cancel(false);
-        loadingOrLoaded = installed;
-        modelBox.setValue(installed);
-        modelReady.set(installed != null);
-        modelLoadEnded(t("player.modelCancelled"));
-    }
-
-    private void modelLoadEnded(String message) {
-        modelStatus.textProperty().unbind();
-        modelProgress.setVisible(false);
-        cancelModel.setVisible(false);
-        if (message != null) modelStatus.setText(message);
-    }
-
-    private void installModel(ModelChoice choice, OnnxSession s) {
-        WindowPredictor p;
-        try {
-            p = WindowPredictor.of(s);
-        } catch (RuntimeException ex) {
-            s.close();
-            modelStatus.setText(t("player.modelFailed", ErrorText.of(ex)));
-            return;
-        }
-        installed = choice;
-        saveModel.setDisable(!choice.savable());
-        predictor = p;
-        preprocessing = p.preprocessing();
-        long t = s.inputShape()[2];
-        boolean untrained = choice.untrained() || s.info().map(i -> UntrainedModel.BANNER.equals(i.description())).orElse(false);
-        banner.setText("⚠  " + t("player.untrainedBanner"));
-        banner.setVisible(untrained);
-        modelStatus.setText(t("player.modelStatus", choice.name(), t > 0 ? t : "T",
-                preprocessing.cropSize(), preprocessing.cropSize(), p.labels().size()));
-        if (t > 0 && clip.getValue() != t) {
-            ignoreClip = true;
-            clip.getValueFactory().setValue((int) t);
-            ignoreClip = false;
-        }
-        engine.setWindowing(windowing());
-        engine.setModel(s, p);
-        clearTimeline();
-        modelReady.set(true);
-        requestPrediction();
-        refresh();
-    }
-
-    private boolean ignoreClip;
-
-    private void clipChanged() {
-        if (ignoreClip) return;
-        if (loadingOrLoaded != null && loadingOrLoaded.untrained()) {
-            useModel(ModelChoice.untrained(loadingOrLoaded.design(), clip.getValue()));
-        } else if (preprocessing != null && predictor != null) {
-            windowingChanged();
-        }
-    }
-
-    // ---- predictions ----
-
-    public Windowing windowing() {
-        return new Windowing(clip.getValue(), step.getValue(), stride.getValue(), reverse.isSelected());
-    }
-
-    private void windowingChanged() {
-        engine.setWindowing(windowing());
-        clearTimeline();
-        requestPrediction();
-        refresh();
-    }
-
-    private long currentStart() {
-        return Math.max(0, windowing().latestStartEndingAt(currentFrame));
-    }
-
-    private void requestPrediction() {
-        if (playback == null || predictor == null) return;
-        long start = currentStart();
-        Prediction known = timeline.get(start);
-        if (known == null) engine.request(start);
-        else if (known.energy().isEmpty()) engine.requestAgain(start); // its overlay was dropped to save memory
-    }
-
-    /**
-     * The timeline keeps every window's probabilities and gates, but energy maps (up to megabytes a window at
-     * full size) only for the windows received last, so that memory stays flat however long the video.
-     */
-    static final int WINDOWS_WITH_ENERGY = 64;
-    private final java.util.ArrayDeque<Long> withEnergy = new java.util.ArrayDeque<>();
-
-    private void clearTimeline() {
-        timeline.clear();
-        withEnergy.clear();
-    }
-
-    private void accept(PredictionEngine.Result r) {
-        if (r.generation() != engine.generation()) return;
-        long start = r.prediction().startFrame();
-        timeline.put(start, r.prediction());
-        withEnergy.remove(start);
-        withEnergy.addLast(start);
-        while (withEnergy.size() > WINDOWS_WITH_ENERGY) {
-            Prediction old = timeline.get(withEnergy.removeFirst());
-            if (old != null) timeline.put(old.startFrame(), old.withoutEnergy());
-        }
-        predictionsReceived++;
-        refresh();
-    }
-
-    private long lastRefresh;
-
-    private void refresh() {
-        lastRefresh = System.nanoTime();
-        List<Prediction> sorted = new ArrayList<>(timeline.values());
-        Map.Entry<Long, Prediction> e = timeline.floorEntry(currentStart());
-        Prediction p = e == null ? null : e.getValue();
-        shown.set(p);
-        bars.show(p == null ? null : averaged(p));
-        windowLabel.setText(p == null ? (predictor == null ? t("player.noModelYet") : t("player.waitingFirst"))
-                : t("player.windowLabel", p.startFrame(), p.endFrame() - 1, p.startSeconds(),
-                p.endSeconds(), p.reversed() ? "  ·  " + t("player.fedReversed") : "", average.getValue() > 1 ? "  ·  " + t("player.averagedOver", average.getValue()) : ""));
-        double fps = playback == null ? 25 : playback.fps();
-        chart.show(sorted, playback == null ? 1 : playback.frameCount() / fps, currentFrame / fps);
-        if (p != null) {
-            syncChoices(scopeBox, p.gates().keySet());
-            syncChoices(blockBox, p.energy().keySet());
-        }
-        heatmap.show(scopeBox.getValue(), sorted, p == null ? -1 : p.startFrame());
-        overview.show(p, scopeBox.getValue());
-        Tensor energy = p == null || blockBox.getValue() == null ? null : p.energy().get(blockBox.getValue());
-        frame.setEnergy(energy, energy == null ? 0 : ExportTasks.energySlice(p, energy, currentFrame), preprocessing);
-    }
-
-    private static void syncChoices(ComboBox<String> box, java.util.Set<String> keys) {
-        if (!box.getItems().equals(new ArrayList<>(keys))) {
-            String v = box.getValue();
-            box.getItems().setAll(keys);
-            if (v != null && keys.contains(v)) box.setValue(v);
-            else if (!keys.isEmpty()) box.setValue(keys.contains("Mixed_4b/Branch_1") ? "Mixed_4b/Branch_1"
-                    : keys.contains("Mixed_4f") ? "Mixed_4f" : box.getItems().get(box.getItems().size() / 2));
-        }
-    }
-
-    /** Probabilities averaged over the last N windows up to {@code p}, ranked. */
-    private List<Ranked> averaged(Prediction p) {
-        int n = average.getValue();
-        if (n <= 1) return p.top(TOP);
-        float[] sum = new float[p.probs().length];
-        int k = 0;
-        for (Prediction q : timeline.headMap(p.startFrame(), true).descendingMap().values()) {
-            if (k++ >= n) break;
-            for (int c = 0; c < sum.length; c++) sum[c] += q.probs()[c] / Math.min(n, timeline.headMap(p.startFrame(), true).size());
-        }
-        return new Prediction(p.startFrame(), p.endFrame(), p.startSeconds(), p.endSeconds(), p.reversed(), sum, p.labels(),
-                Map.of(), Map.of()).top(TOP);
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
     }
 
     // ---- export ----
 
     private void exportVideo() {
+        Path video = model.videoProperty().get();
         if (!ready()) return;
-        FileChooser fc = new FileChooser();
-        fc.setInitialFileName(stem(video) + "_annotated.mp4");
-        File f = fc.showSaveDialog(getScene().getWindow());
-        if (f != null) runExport(ExportTasks.annotatedVideo(predictor, video, windowing(), blockBox.getValue(),
-                frame.overlayOpacityProperty().get(), f.toPath()));
+        PlayerDialogs.save(window(), Fmt.stem(video) + "_annotated.mp4", false).ifPresent(f -> runExport(ExportTasks.annotatedVideo(
+                model.predictorProperty().get(), video, model.windowing(), blockBox.getValue(), frame.overlayOpacityProperty().get(), f)));
     }
 
     private void exportCsv() {
+        Path video = model.videoProperty().get();
         if (!ready()) return;
-        FileChooser fc = new FileChooser();
-        fc.setInitialFileName(stem(video) + "_timeline.csv");
-        File f = fc.showSaveDialog(getScene().getWindow());
-        if (f != null) runExport(ExportTasks.csv(predictor, video, windowing(), f.toPath()));
+        PlayerDialogs.save(window(), Fmt.stem(video) + "_timeline.csv", false)
+                .ifPresent(f -> runExport(ExportTasks.csv(model.predictorProperty().get(), video, model.windowing(), f)));
     }
 
     private void chooseModelFile() {
+        ModelChoice installed = model.loader().installedProperty().get();
         if (installed == null || !installed.savable()) return;
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(t("player.filter.onnx"), "*.onnx"));
-        fc.setInitialFileName(installed.kind() == ModelChoice.Kind.IMPORTED
-                ? stem(installed.file()) + "_" + installed.design().frames() + "x224x224.onnx"
-                : s3dx.train.TrainModels.fileName(installed.design()));
-        File f = fc.showSaveDialog(getScene().getWindow());
-        if (f != null) runExport(saveModelTask(installed, f.toPath()));
+        PlayerDialogs.save(window(), installed.saveName(), true).ifPresent(f -> runExport(saveModelTask(installed, f)));
     }
 
     /** Writes {@code m} (imported or trained in the app) as an ONNX file; run it with {@link #runExport}. */
-    public Task<Path> saveModelTask(ModelChoice m, Path out) {
+    public static Task<Path> saveModelTask(ModelChoice m, Path out) {
         return new Task<>() {
             @Override
             protected Path call() throws Exception {
@@ -735,137 +396,26 @@ public final class PlayerView extends BorderPane {
         };
     }
 
-    /** A file's name without its extension, for the names offered in save dialogs. */
-    private static String stem(Path file) {
-        return file.getFileName().toString().replaceAll("\\.[^.]*$", "");
-    }
-
     private boolean ready() {
-        if (video == null || predictor == null) {
-            status.setText(t("player.notReady"));
+        if (model.videoProperty().get() == null || model.predictorProperty().get() == null) {
+            status.say(t("player.notReady"));
             return false;
         }
         return true;
     }
 
-    /** Runs an export task with progress and cancel in the status bar. */
-    public void runExport(Task<Path> t) {
-        if (export != null && export.isRunning()) export.cancel();
-        export = t;
-        exportProgress.progressProperty().bind(t.progressProperty());
-        exportProgress.setVisible(true);
-        cancelExport.setVisible(true);
-        status.textProperty().bind(t.messageProperty());
-        Runnable done = () -> {
-            status.textProperty().unbind();
-            exportProgress.setVisible(false);
-            cancelExport.setVisible(false);
-        };
-        t.setOnSucceeded(e -> { done.run(); status.setText(t("player.wrote", t.getValue())); });
-        t.setOnCancelled(e -> { done.run(); status.setText(t("status.exportCancelled")); });
-        t.setOnFailed(e -> { done.run(); status.setText(t("status.exportFailed", ErrorText.of(t.getException()))); });
-        Workers.start(t, "s3dx-export", Workers.Load.HEAVY);
+    /** Runs an export with its progress, message and Cancel in the status line. */
+    public void runExport(Task<Path> task) {
+        status.run(task, "s3dx-export", p -> t("player.wrote", p), t("status.exportCancelled"), err -> t("status.exportFailed", err));
     }
 
-    // ---- for tests, the bench and the main window ----
-
-    public ReadOnlyBooleanProperty modelReadyProperty() {
-        return modelReady.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Prediction> shownPredictionProperty() {
-        return shown.getReadOnlyProperty();
-    }
-
-    public BooleanProperty reverseProperty() {
-        return reverse.selectedProperty();
-    }
-
-    public Spinner<Integer> strideSpinner() {
-        return stride;
-    }
-
-    public CheckBox loopBox() {
-        return loop;
-    }
-
-    /** The predictions so far, by window start (FX thread). */
-    public TreeMap<Long, Prediction> timeline() {
-        return new TreeMap<>(timeline);
-    }
-
-    public long predictionsReceived() {
-        return predictionsReceived;
-    }
-
-    public PredictionEngine engine() {
-        return engine;
-    }
-
-    public TopKBars bars() {
-        return bars;
-    }
-
-    public GateHeatmap heatmap() {
-        return heatmap;
-    }
-
-    public ComboBox<String> scopeBox() {
-        return scopeBox;
-    }
-
-    public ComboBox<String> energyBlockBox() {
-        return blockBox;
-    }
-
-    public WindowPredictor predictor() {
-        return predictor;
-    }
-
-    public Path video() {
-        return video;
-    }
-
-    public Button saveModelButton() {
-        return saveModel;
-    }
-
-    /** The status line under the video (errors opening or exporting it). */
+    /** The status line under the video (video information, errors, exports). */
     public String statusText() {
         return status.getText();
     }
 
-    /** The line that says which model runs, or why none could be loaded. */
-    /** The model the player runs now (null before the first has loaded). */
-    public ModelChoice loadedModel() {
-        return installed;
-    }
-
-    public String modelStatusText() {
-        return modelStatus.getText();
-    }
-
-    public long currentFrame() {
-        return currentFrame;
-    }
-
-    /** Stops decoding and inference threads. */
+    /** Stops the model's workers. */
     public void dispose() {
-        if (playback != null) playback.close();
-        engine.close();
-        background.shutdownNow();
-        awaitNativeWork(background);
-    }
-
-    /**
-     * Waits (boundedly) for a worker that may be inside ONNX Runtime: a JVM that exits while a daemon thread
-     * is creating or running a session can crash in native code.
-     */
-    public static void awaitNativeWork(ExecutorService worker) {
-        try {
-            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        model.dispose();
     }
 }

@@ -5,6 +5,10 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import s3dx.infer.WindowPredictor.Prediction;
+import s3dx.app.ui.CanvasPane;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import javafx.scene.shape.Line;
 
 /**
  * Class probabilities over the video: one line per class (each window plotted at its centre), the top
@@ -18,12 +22,12 @@ public final class TimelineChart extends CanvasPane {
     private double duration = 1, playhead;
     private Prediction legendOf;
     /** The playhead moves 10 times a second; as its own node it does not make the curves redraw. */
-    private final javafx.scene.shape.Line playheadLine = new javafx.scene.shape.Line();
+    private final Line playheadLine = new Line();
 
     public TimelineChart() {
         super(600, 150);
         getStyleClass().add("timeline-chart");
-        playheadLine.setStroke(Color.web("#1e293b"));
+        playheadLine.strokeProperty().bind(inkProperty());
         playheadLine.setStrokeWidth(1.5);
         playheadLine.setManaged(false);
         getChildren().add(playheadLine);
@@ -58,12 +62,12 @@ public final class TimelineChart extends CanvasPane {
     static int[] drawnClasses(List<Prediction> windows) {
         if (windows.isEmpty()) return new int[0];
         float[] peak = new float[windows.get(0).probs().length];
-        java.util.Arrays.fill(peak, -1);
+        Arrays.fill(peak, -1);
         int[] top = new int[Math.min(3, peak.length)];
         for (Prediction p : windows) {
             float[] probs = p.probs();
             // a linear top 3 (not Prediction.top, which sorts every class): this runs for every window at each redraw
-            java.util.Arrays.fill(top, -1);
+            Arrays.fill(top, -1);
             for (int c = 0; c < probs.length; c++) {
                 for (int k = 0; k < top.length; k++) {
                     if (top[k] < 0 || probs[c] > probs[top[k]]) {
@@ -75,7 +79,7 @@ public final class TimelineChart extends CanvasPane {
             }
             for (int c : top) peak[c] = Math.max(peak[c], probs[c]);
         }
-        return java.util.stream.IntStream.range(0, peak.length).filter(c -> peak[c] >= 0).boxed()
+        return IntStream.range(0, peak.length).filter(c -> peak[c] >= 0).boxed()
                 .sorted((a, b) -> Float.compare(peak[b], peak[a])).limit(MAX_LINES).mapToInt(Integer::intValue).toArray();
     }
 
@@ -92,11 +96,11 @@ public final class TimelineChart extends CanvasPane {
     protected void draw(GraphicsContext g, double w, double h) {
         double left = LEFT, right = RIGHT, top = TOP, bottom = BOTTOM;
         double pw = Math.max(10, w - left - right), ph = Math.max(10, h - top - bottom);
-        g.setFill(Color.WHITE);
+        g.setFill(surface());
         g.fillRect(left, top, pw, ph);
-        g.setStroke(Color.web("#dbe2ea"));
+        g.setStroke(line());
         g.setFont(Font.font(10));
-        g.setFill(Color.web("#5b6b80"));
+        g.setFill(inkSoft());
         for (int i = 0; i <= 4; i++) {
             double y = top + ph * (1 - i / 4.0);
             g.strokeLine(left, y, left + pw, y);
@@ -132,7 +136,7 @@ public final class TimelineChart extends CanvasPane {
                 double y = top + 10 + row++ * 14;
                 g.setFill(PALETTE[r.index() % PALETTE.length]);
                 g.fillRect(left + pw + 8, y - 8, 10, 10);
-                g.setFill(Color.web("#1e293b"));
+                g.setFill(ink());
                 g.fillText(s3dx.app.i18n.I18n.classLabel(r.label()), left + pw + 22, y + 1);
             }
         }

@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 import s3dx.app.export.ModelExporters;
 import s3dx.app.files.AppHome;
 import s3dx.app.model.DesignModel;
-import s3dx.app.view.MainWindow;
+import s3dx.app.shell.MainWindow;
 import s3dx.cost.CostReport;
 import s3dx.net.Block;
 import s3dx.net.BlockSetting;

@@ -18,6 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import s3dx.app.i18n.I18n;
+import s3dx.app.video.ModelChoice;
 
 /**
  * In the Chinese UI the player says in Chinese why a video or a model cannot be opened, naming the file
@@ -52,7 +53,7 @@ class PlayerErrorTextTest {
 
     private String open(Path video) throws Exception {
         return fx(() -> {
-            view.open(video);
+            view.model().open(video);
             return view.statusText();
         });
     }
@@ -60,11 +61,11 @@ class PlayerErrorTextTest {
     /** Loads the model as the player's model menu does and waits for the outcome. */
     private String loadModel(Path model) throws Exception {
         fx(() -> {
-            view.useModel(ModelChoice.file(model));
+            view.model().useModel(ModelChoice.file(model));
             return null;
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> view.modelStatusText().startsWith("模型出错")));
-        return fx(view::modelStatusText);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> view.model().modelStatusProperty().get().startsWith("模型出错")));
+        return fx(() -> view.model().modelStatusProperty().get());
     }
 
     @Test

@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.NavigableMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.MenuButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -33,6 +34,9 @@ import s3dx.net.Design;
 import s3dx.net.Preset;
 import s3dx.synth.MotionClass;
 import s3dx.synth.MotionShapes;
+import s3dx.app.ui.TopKBars;
+import s3dx.app.video.ModelChoice;
+import s3dx.assets.Assets;
 
 /** The player headless (Monocle): plays a generated clip and checks what it shows against the runtime. */
 @ExtendWith(ApplicationExtension.class)
@@ -40,12 +44,13 @@ class PlayerViewTest {
     static final Design DESIGN = Preset.S3D_G.design().withClip(16, 64, 64).withWidthMultiplier(0.25).withClasses(10);
     @TempDir
     static Path dir;
-    static Path model, clip;
+    static Path onnx, clip;
     PlayerView view;
+    PlayerModel model;
 
     @BeforeAll
     static void files() throws Exception {
-        model = Files.write(dir.resolve("s3dg.onnx"), UntrainedModel.onnx(DESIGN, MotionClass.labels(), 9));
+        onnx = Files.write(dir.resolve("s3dg.onnx"), UntrainedModel.onnx(DESIGN, MotionClass.labels(), 9));
         clip = dir.resolve("left.mp4");
         MotionShapes.write(new MotionShapes(MotionShapes.Options.defaults(64, 48)).clip(4, MotionClass.MOVING_LEFT), clip, 25);
     }
@@ -53,6 +58,7 @@ class PlayerViewTest {
     @Start
     void start(Stage stage) {
         view = new PlayerView(null, null);
+        model = view.model();
         stage.setScene(new Scene(view, 1200, 760));
         stage.show();
     }
@@ -63,6 +69,28 @@ class PlayerViewTest {
             view.dispose();
             return null;
         });
+    }
+
+    TopKBars bars() {
+        return (TopKBars) view.lookup("#player-top5");
+    }
+
+    GateHeatmap heatmap() {
+        return (GateHeatmap) view.lookup("#player-gate-heatmap");
+    }
+
+    @SuppressWarnings("unchecked")
+    ComboBox<String> scopeBox() {
+        return (ComboBox<String>) view.lookup("#player-gate-scope");
+    }
+
+    @SuppressWarnings("unchecked")
+    ComboBox<String> energyBlockBox() {
+        return (ComboBox<String>) view.lookup("#player-energy-block");
+    }
+
+    static MenuButton recentMenu(PlayerView v) {
+        return (MenuButton) v.lookup("#recent-videos");
     }
 
     static <T> T fx(Callable<T> c) throws Exception {
@@ -76,25 +104,25 @@ class PlayerViewTest {
     @Test
     void playingShowsPredictionsEqualToThePredictCommandPathAndGateHeatmapsShowTheGates() throws Exception {
         fx(() -> {
-            view.useModel(ModelChoice.file(model));
+            model.useModel(ModelChoice.file(onnx));
             return null;
         });
-        waitUntil(30, () -> view.modelReadyProperty().get());
+        waitUntil(30, () -> model.modelReadyProperty().get());
         fx(() -> {
-            view.open(clip);
-            view.play();
+            model.open(clip);
+            model.play();
             return null;
         });
-        waitUntil(40, () -> view.timeline().size() >= 3);
+        waitUntil(40, () -> model.timeline().size() >= 3);
         fx(() -> {
-            view.pause();
+            model.pause();
             return null;
         });
-        TreeMap<Long, Prediction> shown = fx(view::timeline);
-        WindowPredictor.Windowing w = fx(view::windowing);
+        NavigableMap<Long, Prediction> shown = fx(() -> model.timeline().windows());
+        WindowPredictor.Windowing w = fx(model::windowing);
         assertEquals(new WindowPredictor.Windowing(16, 1, 8, false), w);
         List<Prediction> expected;
-        try (OnnxSession s = OnnxSession.open(model)) {
+        try (OnnxSession s = OnnxSession.open(onnx)) {
             expected = WindowPredictor.of(s).predictAll(clip, w);
         }
         int checked = 0;
@@ -109,22 +137,22 @@ class PlayerViewTest {
         assertTrue(checked >= 2, "windows shown " + shown.keySet());
 
         // The top-5 bars name the shown window's best class; the heatmap draws the runtime's gate values.
-        Prediction current = fx(() -> view.shownPredictionProperty().get());
+        Prediction current = fx(() -> model.shownPredictionProperty().get());
         assertNotNull(current);
-        assertEquals(current.best().label(), fx(() -> view.bars().label(0)));
+        assertEquals(current.best().label(), fx(() -> bars().label(0)));
         for (String scope : List.of("Conv2d_2c_3x3", "Mixed_4b/Branch_1", "Mixed_5c/Branch_3")) {
             fx(() -> {
-                view.scopeBox().setValue(scope);
+                scopeBox().setValue(scope);
                 return null;
             });
             for (Prediction e : expected) {
                 if (!shown.containsKey(e.startFrame())) continue;
-                float[] col = fx(() -> view.heatmap().column(e.startFrame()));
+                float[] col = fx(() -> heatmap().column(e.startFrame()));
                 assertArrayEquals(e.gates().get(scope), col, 1e-5f, scope + " @ " + e.startFrame());
             }
         }
-        assertEquals(37, fx(() -> view.scopeBox().getItems().size()));
-        assertEquals(11, fx(() -> view.energyBlockBox().getItems().size()));
+        assertEquals(37, fx(() -> scopeBox().getItems().size()));
+        assertEquals(11, fx(() -> energyBlockBox().getItems().size()));
     }
 
     /** Model (b): Kinetics-400 weights a user already has, opened as a .pth, predict as the import command's model does. */
@@ -133,39 +161,39 @@ class PlayerViewTest {
         Path pth = Path.of(System.getProperty("s3dx.shared", "../../shared"), "reference/torchvision-s3d/s3d_torchvision_seed1.pth");
         Assumptions.assumeTrue(Files.isRegularFile(pth), "reference checkpoint beside the repository");
         ModelChoice choice = ModelChoice.forFile(pth, 16);
-        assertEquals(ModelChoice.Kind.IMPORTED, choice.kind());
+        assertTrue(choice instanceof ModelChoice.Imported);
         fx(() -> {
-            view.open(clip);
-            view.useModel(choice);
+            model.open(clip);
+            model.useModel(choice);
             return null;
         });
-        waitUntil(120, () -> view.modelReadyProperty().get());
-        assertTrue(fx(() -> view.modelStatusText()).contains("s3d_torchvision_seed1.pth"), fx(() -> view.modelStatusText()));
+        waitUntil(120, () -> model.modelReadyProperty().get());
+        assertTrue(fx(() -> model.modelStatusProperty().get()).contains("s3d_torchvision_seed1.pth"), fx(() -> model.modelStatusProperty().get()));
         fx(() -> {
-            view.seekTo(20);
+            model.seekTo(20);
             return null;
         });
-        waitUntil(60, () -> view.shownPredictionProperty().get() != null);
-        Prediction shown = fx(() -> view.shownPredictionProperty().get());
+        waitUntil(60, () -> model.shownPredictionProperty().get() != null);
+        Prediction shown = fx(() -> model.shownPredictionProperty().get());
         assertEquals(400, shown.probs().length);
         var imported = s3dx.checkpoint.PretrainedImport.read(pth, s3dx.checkpoint.PretrainedImport.Format.AUTO, 16, 224);
         byte[] onnx = s3dx.onnx.OnnxModelBuilder.build(imported.network(), imported.weights(), imported.info()).toByteArray();
         try (OnnxSession s = OnnxSession.open(onnx)) {
-            Prediction expected = WindowPredictor.of(s).predictAll(clip, fx(view::windowing)).stream()
+            Prediction expected = WindowPredictor.of(s).predictAll(clip, fx(model::windowing)).stream()
                     .filter(p -> p.startFrame() == shown.startFrame()).findFirst().orElseThrow();
             assertArrayEquals(expected.probs(), shown.probs(), 1e-5f);
         }
 
         // "Save model as ONNX…" writes the imported model; the file predicts the same.
-        assertFalse(fx(() -> view.saveModelButton().isDisable()));
+        assertFalse(fx(() -> view.lookup("#player-save-model").isDisable()));
         Path saved = dir.resolve("imported.onnx");
         fx(() -> {
-            view.runExport(view.saveModelTask(view.loadedModel(), saved));
+            view.runExport(PlayerView.saveModelTask(model.loader().installedProperty().get(), saved));
             return null;
         });
         waitUntil(60, () -> view.statusText().contains("imported.onnx") && !view.statusText().contains("…"));
         try (OnnxSession s = OnnxSession.open(saved)) {
-            Prediction again = WindowPredictor.of(s).predictAll(clip, fx(view::windowing)).stream()
+            Prediction again = WindowPredictor.of(s).predictAll(clip, fx(model::windowing)).stream()
                     .filter(p -> p.startFrame() == shown.startFrame()).findFirst().orElseThrow();
             assertArrayEquals(shown.probs(), again.probs(), 1e-5f);
         }
@@ -174,77 +202,77 @@ class PlayerViewTest {
     @Test
     void cancellingAModelLoadKeepsThePlayersModel() throws Exception {
         fx(() -> {
-            view.useModel(ModelChoice.file(model));
+            model.useModel(ModelChoice.file(onnx));
             return null;
         });
-        waitUntil(30, () -> view.modelReadyProperty().get());
-        String before = fx(view::modelStatusText);
+        waitUntil(30, () -> model.modelReadyProperty().get());
+        String before = fx(() -> model.modelStatusProperty().get());
         ModelChoice slow = ModelChoice.untrained(Preset.S3D.design(), 16);
         fx(() -> {
-            view.useModel(slow);
+            model.useModel(slow);
             return null;
         });
-        waitUntil(10, () -> !view.modelStatusText().equals(before));   // the build has started
+        waitUntil(10, () -> !model.modelStatusProperty().get().equals(before));   // the build has started
         fx(() -> {
-            view.cancelModelLoad();
+            model.cancelModelLoad();
             return null;
         });
-        assertTrue(fx(() -> view.modelReadyProperty().get()), "the loaded model is still ready");
-        assertEquals(ModelChoice.Kind.FILE, fx(() -> view.modelChoice().kind()));
+        assertTrue(fx(() -> model.modelReadyProperty().get()), "the loaded model is still ready");
+        assertTrue(fx(() -> model.loader().wantedProperty().get()) instanceof ModelChoice.OnnxFile);
         Thread.sleep(4000);   // the cancelled build ends in the background and must not replace the model
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(ModelChoice.Kind.FILE, fx(() -> view.loadedModel().kind()));
-        assertEquals(ModelChoice.Kind.FILE, fx(() -> view.modelChoice().kind()));
+        assertTrue(fx(() -> model.loader().installedProperty().get()) instanceof ModelChoice.OnnxFile);
+        assertTrue(fx(() -> model.loader().wantedProperty().get()) instanceof ModelChoice.OnnxFile);
     }
 
     @Test
     void playReversedTurnsMovingLeftIntoMovingRightWithTheDemoModel() throws Exception {
         Path assets = Path.of("..", "assets");
-        Optional<ModelChoice> demo = ModelChoice.demos(assets.resolve("models")).stream()
+        Optional<ModelChoice> demo = ModelChoice.demos(Assets.models(assets)).stream()
                 .filter(d -> d.design().blocks().values().stream().anyMatch(b -> b.gated())).findFirst();
         Assumptions.assumeTrue(demo.isPresent(), "no gated (S3D-G) demo model in assets/models: merge 'train'");
         Path left = assets.resolve("clips/moving_left.mp4");
         fx(() -> {
-            view.useModel(demo.get());
-            view.open(left);
+            model.useModel(demo.get());
+            model.open(left);
             return null;
         });
-        waitUntil(40, () -> view.modelReadyProperty().get());
+        waitUntil(40, () -> model.modelReadyProperty().get());
         fx(() -> {
-            view.seekTo(20);
+            model.seekTo(20);
             return null;
         });
-        waitUntil(30, () -> view.shownPredictionProperty().get() != null && !view.shownPredictionProperty().get().reversed());
-        assertEquals("moving left", fx(() -> view.shownPredictionProperty().get().best().label()));
+        waitUntil(30, () -> model.shownPredictionProperty().get() != null && !model.shownPredictionProperty().get().reversed());
+        assertEquals("moving left", fx(() -> model.shownPredictionProperty().get().best().label()));
         fx(() -> {
-            view.reverseProperty().set(true);
+            model.reversed.set(true);
             return null;
         });
-        waitUntil(30, () -> view.shownPredictionProperty().get() != null && view.shownPredictionProperty().get().reversed());
-        assertEquals("moving right", fx(() -> view.shownPredictionProperty().get().best().label()));
-        assertFalse(fx(() -> view.bars().label(0)).isEmpty());
+        waitUntil(30, () -> model.shownPredictionProperty().get() != null && model.shownPredictionProperty().get().reversed());
+        assertEquals("moving right", fx(() -> model.shownPredictionProperty().get().best().label()));
+        assertFalse(fx(() -> bars().label(0)).isEmpty());
     }
 
     @Test
     void openedVideosAreOfferedAgainUnderRecentVideos() throws Exception {
         s3dx.app.files.AppHome home = new s3dx.app.files.AppHome(dir.resolve("home"));
         assertTrue(fx(() -> {
-            view.rememberVideosIn(s3dx.app.files.RecentFiles.videos(home));
-            return view.recentMenu().isDisable();
+            model.rememberVideosIn(s3dx.app.files.RecentFiles.videos(home));
+            return recentMenu(view).isDisable();
         }), "nothing opened yet");
         fx(() -> {
-            view.open(clip);
+            model.open(clip);
             return null;
         });
-        assertFalse(fx(() -> view.recentMenu().isDisable()), "offered at once in this session too");
+        assertFalse(fx(() -> recentMenu(view).isDisable()), "offered at once in this session too");
         // a later session reading the same home lists the clip, and choosing it opens it
         PlayerView later = fx(() -> {
             PlayerView v = new PlayerView(null, null);
-            v.rememberVideosIn(s3dx.app.files.RecentFiles.videos(home));
+            v.model().rememberVideosIn(s3dx.app.files.RecentFiles.videos(home));
             return v;
         });
-        assertEquals(List.of("left.mp4"), fx(() -> later.recentMenu().getItems().stream().map(m -> m.getText()).toList()));
-        assertFalse(fx(() -> later.recentMenu().isDisable()));
+        assertEquals(List.of("left.mp4"), fx(() -> recentMenu(later).getItems().stream().map(m -> m.getText()).toList()));
+        assertFalse(fx(() -> recentMenu(later).isDisable()));
         fx(() -> {
             later.dispose();
             return null;
@@ -256,26 +284,26 @@ class PlayerViewTest {
         Path longer = dir.resolve("long.mp4");
         MotionShapes.write(new MotionShapes(MotionShapes.Options.defaults(64, 120)).clip(6, MotionClass.GROWING), longer, 25);
         fx(() -> {
-            view.useModel(ModelChoice.file(model));
+            model.useModel(ModelChoice.file(onnx));
             return null;
         });
-        waitUntil(30, () -> view.modelReadyProperty().get());
+        waitUntil(30, () -> model.modelReadyProperty().get());
         fx(() -> {
-            view.strideSpinner().getValueFactory().setValue(1);
-            view.loopBox().setSelected(true); // windows skipped while busy are filled on the next pass
-            view.open(longer);
-            view.play();
+            model.stride.set(1);
+            model.loop.set(true); // windows skipped while busy are filled on the next pass
+            model.open(longer);
+            model.play();
             return null;
         });
-        int more = PlayerView.WINDOWS_WITH_ENERGY + 10;
-        waitUntil(60, () -> view.timeline().size() >= more);
+        int more = PredictionTimeline.WINDOWS_WITH_ENERGY + 10;
+        waitUntil(60, () -> model.timeline().size() >= more);
         fx(() -> {
-            view.pause();
+            model.pause();
             return null;
         });
-        TreeMap<Long, Prediction> shown = fx(view::timeline);
+        NavigableMap<Long, Prediction> shown = fx(() -> model.timeline().windows());
         long kept = shown.values().stream().filter(p -> !p.energy().isEmpty()).count();
-        assertTrue(kept <= PlayerView.WINDOWS_WITH_ENERGY, kept + " windows still hold energy maps");
+        assertTrue(kept <= PredictionTimeline.WINDOWS_WITH_ENERGY, kept + " windows still hold energy maps");
         assertTrue(shown.values().stream().allMatch(p -> p.gates().size() == 37), "gates stay for every window");
         assertFalse(shown.lastEntry().getValue().energy().isEmpty(), "the newest window keeps its overlay");
     }

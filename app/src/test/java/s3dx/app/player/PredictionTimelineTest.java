@@ -1,0 +1,60 @@
+package s3dx.app.player;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import s3dx.infer.WindowPredictor.Prediction;
+import s3dx.tensor.Tensor;
+
+/** The player's timeline without a view: which window is shown, averaging, and the bound on energy maps. */
+class PredictionTimelineTest {
+    static Prediction window(long start, float[] probs, boolean energy) {
+        Map<String, Tensor> maps = energy ? Map.of("Mixed_4f", new Tensor(new long[]{1, 1, 1, 1}, new float[]{1})) : Map.of();
+        return new Prediction(start, start + 16, start / 25.0, (start + 16) / 25.0, false, probs, List.of("a", "b"),
+                Map.of("Mixed_4b", new float[]{0.5f}), maps);
+    }
+
+    @Test
+    void theShownWindowIsTheLatestStartingAtOrBeforeThePlayhead() {
+        PredictionTimeline t = new PredictionTimeline();
+        Prediction first = window(0, new float[]{1, 0}, true), second = window(8, new float[]{0, 1}, true);
+        t.put(first);
+        t.put(second);
+        assertSame(first, t.at(7));
+        assertSame(second, t.at(8));
+        assertSame(second, t.at(100));
+        assertNull(new PredictionTimeline().at(5));
+    }
+
+    @Test
+    void averagingTakesTheLastNWindowsUpToTheShownOne() {
+        PredictionTimeline t = new PredictionTimeline();
+        t.put(window(0, new float[]{1, 0}, false));
+        t.put(window(8, new float[]{0, 1}, false));
+        t.put(window(16, new float[]{0, 1}, false));
+        assertArrayEquals(new float[]{0, 1}, t.averaged(t.get(16), 1).probs());
+        assertArrayEquals(new float[]{0, 1}, t.averaged(t.get(16), 2).probs(), 1e-6f);
+        assertArrayEquals(new float[]{1 / 3f, 2 / 3f}, t.averaged(t.get(16), 3).probs(), 1e-6f);
+        assertArrayEquals(new float[]{0.5f, 0.5f}, t.averaged(t.get(8), 5).probs(), 1e-6f, "only windows up to the shown one");
+    }
+
+    @Test
+    void energyMapsStayForTheLastWindowsOnly() {
+        PredictionTimeline t = new PredictionTimeline();
+        int n = PredictionTimeline.WINDOWS_WITH_ENERGY + 5;
+        for (int i = 0; i < n; i++) t.put(window(i, new float[]{1, 0}, true));
+        assertEquals(n, t.size());
+        assertEquals(n, t.received());
+        assertEquals(PredictionTimeline.WINDOWS_WITH_ENERGY, t.list().stream().filter(p -> !p.energy().isEmpty()).count());
+        assertTrue(t.get(0).energy().isEmpty(), "the oldest lost its map");
+        assertFalse(t.get(n - 1).energy().isEmpty(), "the newest keeps its map");
+        assertEquals(1, t.get(0).gates().size(), "gates stay");
+    }
+}
