@@ -63,7 +63,7 @@ public class SweepCommand implements Callable<Integer> {
         if (parallel < 1 || steps < 1 || batch < 2 || evalClips < 1 || seeds.isEmpty()) {
             throw new Main.UserError("need --parallel >= 1, --steps >= 1, --batch >= 2, --eval-clips >= 1 and at least one seed");
         }
-        if (new ArrayList<>(seeds).stream().distinct().count() != seeds.size()) throw new Main.UserError("--seeds lists a seed twice");
+        if (seeds.stream().distinct().count() != seeds.size()) throw new Main.UserError("--seeds lists a seed twice");
         List<SweepPlan.Run> runs;
         try {
             runs = SweepPlan.runs(lists, seeds, only);

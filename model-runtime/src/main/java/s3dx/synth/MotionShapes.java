@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
 
 /**
  * MotionShapes: procedural clips of one shape (circle, square, triangle, star, ...) doing one of ten
- * {@link MotionClass motions} over a textured, noisy background with optional smaller distractor shapes.
+ * {@link MotionClass motions} over a flat, graded or textured noisy background with optional smaller distractor
+ * shapes, varied per clip in size, speed, colour, fill, blur, partial exit and phase ({@link Settings}).
  *
  * <p>Every clip is a scene: per-frame states of each shape plus a per-frame noise seed. The first class of
  * each pair is generated directly; its partner is the same scene with all per-frame states in reverse order,
