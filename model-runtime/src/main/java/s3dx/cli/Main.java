@@ -15,7 +15,8 @@ import s3dx.net.DesignException;
                 VideoInfoCommand.class, SynthCommand.class, BenchVideoCommand.class,
                 ExportCommand.class, InferCommand.class, BenchForwardCommand.class,
                 ImportCommand.class, TrainCommand.class, BenchTrainCommand.class,
-                PredictCommand.class, ProbeCommand.class, BenchEvidenceCommand.class, SelfTestCommand.class})
+                PredictCommand.class, ProbeCommand.class, BenchEvidenceCommand.class, SelfTestCommand.class,
+                SweepCommand.class, ShipModelsCommand.class})
 public class Main {
 
     public static void main(String[] args) {

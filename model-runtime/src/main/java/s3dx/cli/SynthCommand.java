@@ -41,6 +41,9 @@ public class SynthCommand implements Callable<Integer> {
     @Option(names = "--class", paramLabel = "LABEL", description = "make every clip this class, e.g. \"moving left\" or moving_left (default: random classes)")
     String motionClass;
 
+    @Option(names = "--held-out-settings", description = "draw the clips with the generator settings training never uses (other shapes, hues, background, speeds, sizes, noise)")
+    boolean heldOutSettings;
+
     @Option(names = "--fps", paramLabel = "F", defaultValue = "12", description = "frame rate of the files (default ${DEFAULT-VALUE})")
     double fps;
 
@@ -69,7 +72,8 @@ public class SynthCommand implements Callable<Integer> {
             case GIF -> "gif";
         };
         MotionClass chosen = motionClass == null ? null : classNamed(motionClass);
-        MotionShapes gen = new MotionShapes(MotionShapes.Options.defaults(size, frames));
+        MotionShapes gen = new MotionShapes(MotionShapes.Options.defaults(size, frames)
+                .withSettings(heldOutSettings ? MotionShapes.Settings.HELD_OUT : MotionShapes.Settings.TRAINING));
         Files.writeString(out.resolve("labels.txt"), s3dx.synth.MotionClass.labelsText(), StandardCharsets.UTF_8);
         Path manifest = out.resolve("manifest.csv");
         try (Writer w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {

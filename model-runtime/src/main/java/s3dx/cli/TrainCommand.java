@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import s3dx.train.RunRecord;
 import s3dx.cost.CostReport;
 import s3dx.files.UserFiles;
 import s3dx.net.Design;
@@ -57,6 +61,12 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "model.onnx", required = true, description = "the ONNX model to write")
     Path out;
 
+    @Option(names = "--result-json", paramLabel = "FILE.json", description = "also write the run's results (cost, held-out tests, time, command) as JSON; only when it finishes")
+    Path resultJson;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--save-weights", paramLabel = "FILE.safetensors", description = "also write the weights as safetensors")
     Path weightsOut;
 
@@ -101,7 +111,7 @@ public class TrainCommand implements Callable<Integer> {
                         + " steps (is --lr " + TrainModels.number(lr) + " too high?); nothing saved");
             }
             if (!r.cancelled() && evalClips > 0) {
-                r = r.withEvaluation(TrainModels.heldOut(r, evalClips));
+                r = TrainModels.heldOut(r, evalClips);
             }
             write(r);
             if (r.cancelled()) {
@@ -111,7 +121,11 @@ public class TrainCommand implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "trained %d steps in %.0f s (%.2f steps/s, %.1f clips/s); wrote %s (%.1f MB)%n",
                     r.stepsDone(), r.seconds(), r.stepsDone() / r.seconds(), r.stepsDone() * (double) batch / r.seconds(), out, Files.size(out) / 1e6);
-            if (r.evaluation() != null) System.out.println("held-out test: " + r.evaluation());
+            if (resultJson != null && r.evaluation() != null) {
+                String command = "./s3dx train " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+                Files.writeString(resultJson, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(RunRecord.of(r, command)));
+            }
+            if (r.evaluation() != null) System.out.println("held-out test: " + r.evaluation() + "\nheld-out test: " + r.heldOutSettings());
             return 0;
         } finally {
             saved.countDown();

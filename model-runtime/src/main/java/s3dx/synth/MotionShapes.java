@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
 
 /**
  * MotionShapes: procedural clips of one shape (circle, square, triangle, star, ...) doing one of ten
- * {@link MotionClass motions} over a textured, noisy background with optional smaller distractor shapes.
+ * {@link MotionClass motions} over a flat, graded or textured noisy background with optional smaller distractor
+ * shapes, varied per clip in size, speed, colour, fill, blur, partial exit and phase ({@link Settings}).
  *
  * <p>Every clip is a scene: per-frame states of each shape plus a per-frame noise seed. The first class of
  * each pair is generated directly; its partner is the same scene with all per-frame states in reverse order,
@@ -27,25 +28,64 @@ import java.util.stream.IntStream;
 public final class MotionShapes {
 
     /**
+     * The generator settings a clip is drawn from. Models train on {@code TRAINING}; {@code HELD_OUT} draws the
+     * main shape, its colour, the background, the speed, the size and the noise from ranges training never
+     * uses, to test whether a model learned the motion rather than the look of the clips:
+     * <ul>
+     * <li>shapes: hexagon, cross, rectangle (the one elongated shape, so every held-out rotating clip is a
+     *     rectangle); training: circle, square, triangle, star, pentagon, ellipse, arrow</li>
+     * <li>main-shape hue 160-220 degrees (cyan to azure); training: every other hue, and greys</li>
+     * <li>background: a checkerboard; training: flat, gratings, a linear gradient</li>
+     * <li>speed: moving 0.58-0.72 of the frame per clip (training 0.32-0.55), rotating 170-230 degrees
+     *     (training 50-160), growing 2.9-3.4x (training 2.0-2.8x), fading through 55-70% of full opacity
+     *     (training 80-100%)</li>
+     * <li>size: 0.65-0.8x the training scale (training 0.85-1.3x)</li>
+     * <li>noise: 1.6-2.2x the options' amplitude (training 0-1.5x)</li>
+     * </ul>
+     * Both draw distractors, striped fills, blur, partial exit from the frame and clip phase (the motion
+     * starting late, ending early, easing in and out) the same way.
+     */
+    public enum Settings {
+        TRAINING, HELD_OUT;
+
+        boolean heldOut() {
+            return this == HELD_OUT;
+        }
+    }
+
+    /**
      * @param noise          amplitude of per-frame uniform noise added to every channel (0 = none)
      * @param maxDistractors up to this many smaller distractor shapes drifting slowly
+     * @param variety        vary noise, fill, blur, partial exit and clip phase per clip (off: linear motion
+     *                       fully in frame, flat fills, the given noise)
      */
-    public record Options(int width, int height, int frames, boolean texture, int noise, int maxDistractors) {
+    public record Options(int width, int height, int frames, boolean texture, int noise, int maxDistractors,
+                          boolean variety, Settings settings) {
         public Options {
             if (width < 16 || height < 16) throw new IllegalArgumentException("frames must be at least 16x16, got " + width + "x" + height);
             if (width > 4096 || height > 4096) throw new IllegalArgumentException("frames too large: " + width + "x" + height);
             if (frames < 2) throw new IllegalArgumentException("a clip needs at least 2 frames, got " + frames);
             if (noise < 0 || maxDistractors < 0) throw new IllegalArgumentException("negative noise or distractors");
+            if (settings == null) throw new IllegalArgumentException("no generator settings");
         }
 
-        /** Square frames, textured background, noise 10, up to 2 distractors. */
+        /** Training settings with variety. */
+        public Options(int width, int height, int frames, boolean texture, int noise, int maxDistractors) {
+            this(width, height, frames, texture, noise, maxDistractors, true, Settings.TRAINING);
+        }
+
+        /** Square frames, textured backgrounds, noise up to 15, up to 2 distractors, training settings. */
         public static Options defaults(int size, int frames) {
             return new Options(size, size, frames, true, 10, 2);
         }
 
-        /** Plain background, no noise, no distractors: for measuring what the motion does. */
+        /** Plain background, no noise, no distractors, no variety: for measuring what the motion does. */
         public Options clean() {
-            return new Options(width, height, frames, false, 0, 0);
+            return new Options(width, height, frames, false, 0, 0, false, settings);
+        }
+
+        public Options withSettings(Settings s) {
+            return new Options(width, height, frames, texture, noise, maxDistractors, variety, s);
         }
     }
 
@@ -78,10 +118,11 @@ public final class MotionShapes {
     private record State(double cx, double cy, double radius, double angle, double alpha) {
     }
 
-    private record Sprite(Shape shape, int r, int g, int b, State[] states) {
+    /** {@code stripes}: stripe frequency across the shape's local x (0 = flat fill). */
+    private record Sprite(Shape shape, int r, int g, int b, double stripes, State[] states) {
     }
 
-    private record Scene(byte[] background, Sprite[] sprites, long[] noiseSeeds) {
+    private record Scene(byte[] background, Sprite[] sprites, long[] noiseSeeds, int noise, boolean blur) {
     }
 
     private final Options options;
@@ -95,8 +136,13 @@ public final class MotionShapes {
      * the resize is the identity and the crop takes the centre; {@code pre.frames()} frames (at least 2).
      */
     public static MotionShapes forTraining(Preprocessing pre) {
+        return forTraining(pre, Settings.TRAINING);
+    }
+
+    /** {@link #forTraining(Preprocessing)} with other generator settings (held-out ones for testing). */
+    public static MotionShapes forTraining(Preprocessing pre, Settings settings) {
         int size = Math.max(pre.resizeShortSide(), pre.cropSize());
-        return new MotionShapes(Options.defaults(size, Math.max(2, pre.frames())));
+        return new MotionShapes(Options.defaults(size, Math.max(2, pre.frames())).withSettings(settings));
     }
 
     public Options options() {
@@ -177,20 +223,30 @@ public final class MotionShapes {
 
     // ---------------------------------------------------------------- scene generation
 
+    private static final List<Shape> TRAINING_SHAPES = List.of(Shape.CIRCLE, Shape.SQUARE, Shape.TRIANGLE, Shape.STAR,
+            Shape.PENTAGON, Shape.ELLIPSE, Shape.ARROW);
+    private static final List<Shape> HELD_OUT_SHAPES = List.of(Shape.HEXAGON, Shape.CROSS, Shape.RECTANGLE);
+    private static final double HELD_OUT_HUE_FROM = 160, HELD_OUT_HUE_TO = 220;
+
+    private enum Backdrop { FLAT, GRATINGS, GRADIENT, CHECKER }
+
     private Scene scene(long seed, MotionClass c) {
         SplittableRandom rng = new SplittableRandom(seed);
         int w = options.width, h = options.height, t = options.frames;
         double m = Math.min(w, h);
+        boolean held = options.settings.heldOut(), vary = options.variety;
+        List<Shape> pool = held ? HELD_OUT_SHAPES : TRAINING_SHAPES;
 
-        // Background: base colour plus (optionally) a few static gratings.
         int[] base = {rng.nextInt(30, 226), rng.nextInt(30, 226), rng.nextInt(30, 226)};
-        byte[] bg = background(rng, base);
+        Backdrop backdrop = !options.texture ? Backdrop.FLAT : held ? Backdrop.CHECKER
+                : new Backdrop[]{Backdrop.FLAT, Backdrop.GRATINGS, Backdrop.GRADIENT}[rng.nextInt(3)];
+        byte[] bg = background(rng, base, backdrop);
 
         // Distractors: small shapes drifting slowly, drawn beneath the main shape.
         int nd = options.maxDistractors == 0 ? 0 : rng.nextInt(options.maxDistractors + 1);
         Sprite[] sprites = new Sprite[nd + 1];
         for (int d = 0; d < nd; d++) {
-            Shape shape = Shape.values()[rng.nextInt(Shape.values().length)];
+            Shape shape = pool.get(rng.nextInt(pool.size()));
             double r = m * uniform(rng, 0.04, 0.07);
             double x0 = uniform(rng, 0, w), y0 = uniform(rng, 0, h);
             double dir = uniform(rng, 0, 2 * Math.PI), dist = m * uniform(rng, 0, 0.12);
@@ -200,69 +256,148 @@ public final class MotionShapes {
                 double f = (double) i / (t - 1);
                 st[i] = new State(x0 + f * dist * StrictMath.cos(dir), y0 + f * dist * StrictMath.sin(dir), r, ang, 1);
             }
-            int[] col = {rng.nextInt(256), rng.nextInt(256), rng.nextInt(256)};
-            sprites[d] = new Sprite(shape, col[0], col[1], col[2], st);
+            sprites[d] = new Sprite(shape, rng.nextInt(256), rng.nextInt(256), rng.nextInt(256), 0, st);
         }
 
         // Main shape: a colour that stands out from the background base.
-        int[] col = contrasting(rng, base);
+        int[] col = mainColour(rng, base, held);
         MotionClass canon = c.canonical() ? c : c.partner();
         boolean rotating = canon == MotionClass.ROTATING_CLOCKWISE;
-        Shape[] pool = Shape.values();
-        List<Shape> allowed = new ArrayList<>();
-        for (Shape s : pool) if (!rotating || s.elongated()) allowed.add(s);
+        List<Shape> allowed = pool.stream().filter(s -> !rotating || s.elongated()).toList();
         Shape shape = allowed.get(rng.nextInt(allowed.size()));
+        double stripes = vary && rng.nextInt(3) == 0 ? uniform(rng, 1.5, 3) : 0;
+        double k = held ? uniform(rng, 0.65, 0.8) : uniform(rng, 0.85, 1.3);   // size scale
+        boolean exits = vary && rng.nextInt(10) < 3;                            // partly out of the frame
+        double[] progress = progress(rng, t, vary);
         State[] st = new State[t];
         double ang0 = uniform(rng, 0, 2 * Math.PI);
         switch (canon) {
             case MOVING_LEFT, MOVING_UP -> {
                 boolean horiz = canon == MotionClass.MOVING_LEFT;
                 double along = horiz ? w : h, across = horiz ? h : w;
-                double r = m * uniform(rng, 0.10, 0.16);
-                double d = uniform(rng, 0.35 * along, Math.max(0.35 * along, Math.min(0.6 * along, along - 2 * r - 2)));
-                double start = uniform(rng, r + 1 + d, Math.max(r + 1 + d, along - r - 1));  // moves towards 0
+                double r = Math.min(m * uniform(rng, 0.10, 0.16) * k, 0.22 * m);
+                double lo = exits ? -0.4 * r : r + 1, hi = exits ? along + 0.4 * r : along - r - 1;
+                double d = Math.min(along * (held ? uniform(rng, 0.58, 0.72) : uniform(rng, 0.32, 0.55)), hi - lo);
+                double start = uniform(rng, lo + d, hi);  // moves towards 0
                 double pos = uniform(rng, r + 1, Math.max(r + 1, across - r - 1));
                 for (int i = 0; i < t; i++) {
-                    double a = start - d * i / (t - 1);
+                    double a = start - d * progress[i];
                     st[i] = horiz ? new State(a, pos, r, ang0, 1) : new State(pos, a, r, ang0, 1);
                 }
             }
             case GROWING -> {
-                double r0 = m * uniform(rng, 0.06, 0.09), r1 = Math.min(0.3 * m, r0 * uniform(rng, 2.0, 2.8));
-                double cx = uniform(rng, r1 + 1, w - r1 - 1), cy = uniform(rng, r1 + 1, h - r1 - 1);
-                for (int i = 0; i < t; i++) st[i] = new State(cx, cy, r0 + (r1 - r0) * i / (t - 1), ang0, 1);
+                double r0 = m * uniform(rng, 0.06, 0.09) * k;
+                double r1 = Math.min(0.3 * m, r0 * (held ? uniform(rng, 2.9, 3.4) : uniform(rng, 2.0, 2.8)));
+                double cx = centre(rng, w, r1, exits), cy = centre(rng, h, r1, exits);
+                for (int i = 0; i < t; i++) st[i] = new State(cx, cy, r0 + (r1 - r0) * progress[i], ang0, 1);
             }
             case ROTATING_CLOCKWISE -> {
-                double r = m * uniform(rng, 0.24, 0.32);
-                double cx = uniform(rng, r + 1, w - r - 1), cy = uniform(rng, r + 1, h - r - 1);
+                double r = m * uniform(rng, 0.24, 0.32) * k;
+                double cx = centre(rng, w, r, exits), cy = centre(rng, h, r, exits);
                 // Increasing angle turns clockwise on screen (y points down). At most 30 degrees a frame.
-                double total = Math.min(uniform(rng, Math.PI / 3, 8 * Math.PI / 9), (t - 1) * Math.PI / 6);
-                for (int i = 0; i < t; i++) st[i] = new State(cx, cy, r, ang0 + total * i / (t - 1), 1);
+                double total = Math.toRadians(held ? uniform(rng, 170, 230) : uniform(rng, 50, 160));
+                double steepest = 0;
+                for (int i = 1; i < t; i++) steepest = Math.max(steepest, progress[i] - progress[i - 1]);
+                total = Math.min(total, Math.PI / 6 / Math.max(steepest, 1e-9));
+                for (int i = 0; i < t; i++) st[i] = new State(cx, cy, r, ang0 + total * progress[i], 1);
             }
             case FADING_IN -> {
-                double r = m * uniform(rng, 0.12, 0.2);
-                double cx = uniform(rng, r + 1, w - r - 1), cy = uniform(rng, r + 1, h - r - 1);
-                double a0 = uniform(rng, 0, 0.1), a1 = uniform(rng, 0.9, 1.0);
-                for (int i = 0; i < t; i++) st[i] = new State(cx, cy, r, ang0, a0 + (a1 - a0) * i / (t - 1));
+                double r = m * uniform(rng, 0.12, 0.2) * k;
+                double cx = centre(rng, w, r, exits), cy = centre(rng, h, r, exits);
+                double span = held ? uniform(rng, 0.55, 0.7) : uniform(rng, 0.8, 1.0);
+                double a0 = uniform(rng, 0, 1 - span), a1 = a0 + span;
+                for (int i = 0; i < t; i++) st[i] = new State(cx, cy, r, ang0, a0 + (a1 - a0) * progress[i]);
             }
             default -> throw new AssertionError(canon);
         }
-        sprites[nd] = new Sprite(shape, col[0], col[1], col[2], st);
+        sprites[nd] = new Sprite(shape, col[0], col[1], col[2], stripes, st);
 
-        long[] noise = new long[t];
-        for (int i = 0; i < t; i++) noise[i] = rng.nextLong();
+        int noise = !vary ? options.noise
+                : (int) Math.round(options.noise * (held ? uniform(rng, 1.6, 2.2) : uniform(rng, 0, 1.5)));
+        boolean blur = vary && rng.nextInt(3) == 0;
+        long[] noiseSeeds = new long[t];
+        for (int i = 0; i < t; i++) noiseSeeds[i] = rng.nextLong();
 
         if (!c.canonical()) {  // the partner: the same scene backwards in time
             for (Sprite s : sprites) reverse(s.states);
-            reverseLongs(noise);
+            reverseLongs(noiseSeeds);
         }
-        return new Scene(bg, sprites, noise);
+        return new Scene(bg, sprites, noiseSeeds, noise, blur);
     }
 
-    private byte[] background(SplittableRandom rng, int[] base) {
+    /**
+     * How far through its motion the shape is at each frame, 0 to 1: linear over the clip, or (with variety,
+     * half the clips each) starting late and ending early, and easing in and out.
+     */
+    private static double[] progress(SplittableRandom rng, int t, boolean vary) {
+        double from = 0, to = t - 1;
+        boolean ease = false;
+        if (vary) {
+            if (rng.nextBoolean()) {
+                from = uniform(rng, 0, 0.25) * (t - 1);
+                to = (t - 1) * (1 - uniform(rng, 0, 0.25));
+            }
+            ease = rng.nextBoolean();
+        }
+        double[] p = new double[t];
+        for (int i = 0; i < t; i++) {
+            double x = Math.min(1, Math.max(0, (i - from) / (to - from)));
+            p[i] = ease ? x * x * (3 - 2 * x) : x;
+        }
+        return p;
+    }
+
+    /** A centre coordinate keeping a shape of radius r inside [0, size), or (exits) letting it overhang an edge. */
+    private static double centre(SplittableRandom rng, int size, double r, boolean exits) {
+        double margin = exits ? 0.3 * r : r + 1;
+        return uniform(rng, margin, Math.max(margin, size - margin));
+    }
+
+    private byte[] background(SplittableRandom rng, int[] base, Backdrop kind) {
         int w = options.width, h = options.height;
         byte[] bg = new byte[w * h * 3];
-        int ng = options.texture ? 3 : 0;
+        double[] chan = {uniform(rng, 0.5, 1.0), uniform(rng, 0.5, 1.0), uniform(rng, 0.5, 1.0)};
+        switch (kind) {
+            case FLAT -> {
+                for (int p = 0; p < bg.length; p++) bg[p] = (byte) base[p % 3];
+                return bg;
+            }
+            case GRATINGS -> {
+                return gratings(rng, base);
+            }
+            case GRADIENT -> {
+                double dir = uniform(rng, 0, 2 * Math.PI), amp = uniform(rng, 20, 50);
+                double gx = StrictMath.cos(dir) / w, gy = StrictMath.sin(dir) / h;
+                int p = 0;
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        double v = amp * ((x - w / 2.0) * gx + (y - h / 2.0) * gy);
+                        for (int ch = 0; ch < 3; ch++) bg[p++] = (byte) clamp((int) Math.round(base[ch] + v * chan[ch]));
+                    }
+                }
+                return bg;
+            }
+            case CHECKER -> {
+                double cell = Math.min(w, h) * uniform(rng, 0.08, 0.18), amp = uniform(rng, 10, 22);
+                int ox = rng.nextInt(w), oy = rng.nextInt(h);
+                int p = 0;
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        double v = ((int) Math.floor((x + ox) / cell) + (int) Math.floor((y + oy) / cell)) % 2 == 0 ? amp : -amp;
+                        for (int ch = 0; ch < 3; ch++) bg[p++] = (byte) clamp((int) Math.round(base[ch] + v * chan[ch]));
+                    }
+                }
+                return bg;
+            }
+            default -> throw new AssertionError(kind);
+        }
+    }
+
+    /** A base colour plus three static sine gratings. */
+    private byte[] gratings(SplittableRandom rng, int[] base) {
+        int w = options.width, h = options.height;
+        byte[] bg = new byte[w * h * 3];
+        int ng = 3;
         double[] fx = new double[ng], fy = new double[ng], ph = new double[ng], amp = new double[ng];
         double[][] chan = new double[ng][3];
         for (int k = 0; k < ng; k++) {
@@ -298,13 +433,30 @@ public final class MotionShapes {
         return bg;
     }
 
-    private static int[] contrasting(SplittableRandom rng, int[] base) {
+    /**
+     * A colour of the settings' hues (held out: 160-220 degrees; training: the rest, greys included) whose
+     * luma differs from the background base by at least 80.
+     */
+    private static int[] mainColour(SplittableRandom rng, int[] base, boolean heldOut) {
         double lb = luma(base[0], base[1], base[2]);
         for (int attempt = 0; attempt < 64; attempt++) {
-            int[] c = {rng.nextInt(256), rng.nextInt(256), rng.nextInt(256)};
-            if (Math.abs(luma(c[0], c[1], c[2]) - lb) >= 90) return c;
+            double band = HELD_OUT_HUE_TO - HELD_OUT_HUE_FROM;
+            double hue = heldOut ? uniform(rng, HELD_OUT_HUE_FROM, HELD_OUT_HUE_TO)
+                    : (HELD_OUT_HUE_TO + uniform(rng, 0, 360 - band)) % 360;
+            double sat = heldOut ? uniform(rng, 0.5, 1) : rng.nextInt(5) == 0 ? uniform(rng, 0, 0.15) : uniform(rng, 0.5, 1);
+            int[] c = hsv(hue, sat, uniform(rng, 0.1, 1));
+            if (Math.abs(luma(c[0], c[1], c[2]) - lb) >= 80) return c;
         }
         return lb > 128 ? new int[]{10, 10, 10} : new int[]{245, 245, 245};
+    }
+
+    private static int[] hsv(double hue, double s, double v) {
+        int[] out = new int[3];
+        for (int ch = 0; ch < 3; ch++) {  // the standard HSV-to-RGB formula, channel by channel
+            double k = (new double[]{5, 3, 1}[ch] + hue / 60) % 6;
+            out[ch] = (int) Math.round(255 * (v - v * s * Math.max(0, Math.min(Math.min(k, 4 - k), 1))));
+        }
+        return out;
     }
 
     private static double luma(int r, int g, int b) {
@@ -316,13 +468,31 @@ public final class MotionShapes {
     private RgbFrame render(Scene s, int t) {
         int w = options.width, h = options.height;
         byte[] px = s.background.clone();
-        if (options.noise > 0) {
+        if (s.noise > 0) {
             SplittableRandom nr = new SplittableRandom(s.noiseSeeds[t]);
-            int a = options.noise, span = 2 * a + 1;
+            int a = s.noise, span = 2 * a + 1;
             for (int i = 0; i < px.length; i++) px[i] = (byte) clamp((px[i] & 0xFF) + nr.nextInt(span) - a);
         }
         for (Sprite sp : s.sprites) draw(px, w, h, sp, sp.states[t]);
+        if (s.blur) blur(px, w, h);
         return new RgbFrame(w, h, px);
+    }
+
+    /** A 3x3 box blur (edges clamped), as two 3-tap passes. */
+    private static void blur(byte[] px, int w, int h) {
+        int[] tmp = new int[px.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int l = (y * w + Math.max(0, x - 1)) * 3, c = (y * w + x) * 3, r = (y * w + Math.min(w - 1, x + 1)) * 3;
+                for (int ch = 0; ch < 3; ch++) tmp[c + ch] = (px[l + ch] & 0xFF) + (px[c + ch] & 0xFF) + (px[r + ch] & 0xFF);
+            }
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int u = (Math.max(0, y - 1) * w + x) * 3, c = (y * w + x) * 3, d = (Math.min(h - 1, y + 1) * w + x) * 3;
+                for (int ch = 0; ch < 3; ch++) px[c + ch] = (byte) ((tmp[u + ch] + tmp[c + ch] + tmp[d + ch] + 4) / 9);
+            }
+        }
     }
 
     private static final double[] SUB = {0.25, 0.75};
@@ -349,9 +519,12 @@ public final class MotionShapes {
                 if (cov == 0) continue;
                 int a = cov * alpha;  // 0..1024
                 int p = (y * w + x) * 3;
-                px[p] = blend(px[p], sp.r, a);
-                px[p + 1] = blend(px[p + 1], sp.g, a);
-                px[p + 2] = blend(px[p + 2], sp.b, a);
+                // striped fills: every other stripe across the shape's local x at 60% brightness
+                boolean dark = sp.stripes > 0
+                        && Math.floorMod((int) Math.floor(((x + 0.5 - st.cx) * cos + (y + 0.5 - st.cy) * sin) * sp.stripes), 2) == 1;
+                px[p] = blend(px[p], dark ? sp.r * 3 / 5 : sp.r, a);
+                px[p + 1] = blend(px[p + 1], dark ? sp.g * 3 / 5 : sp.g, a);
+                px[p + 2] = blend(px[p + 2], dark ? sp.b * 3 / 5 : sp.b, a);
             }
         }
     }

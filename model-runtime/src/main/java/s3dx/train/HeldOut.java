@@ -15,13 +15,18 @@ public final class HeldOut {
 
     private HeldOut() {}
 
-    /** Evaluates {@code clips} held-out clips (in batches of {@code batch}) drawn from the run seed {@code seed}. */
+    /** Evaluates {@code clips} held-out clips (in batches of {@code batch}) drawn from the run seed {@code seed}, training's settings. */
     public static Evaluation evaluate(Classifier model, Design design, long seed, int clips, int batch) {
+        return evaluate(model, design, MotionShapes.Settings.TRAINING, seed, clips, batch);
+    }
+
+    /** {@link #evaluate(Classifier, Design, long, int, int)} on clips drawn with the given generator settings. */
+    public static Evaluation evaluate(Classifier model, Design design, MotionShapes.Settings settings, long seed, int clips, int batch) {
         MotionData data = new MotionData(design);
         int correct = 0, partner = 0, same = 0, done = 0;
         for (int b = 0; done < clips; b++) {
             int n = Math.min(batch, clips - done);
-            MotionShapes.Batch clipsBatch = data.heldOutBatch(seed, b, n);
+            MotionShapes.Batch clipsBatch = data.heldOutBatch(seed, b, n, settings);
             int[] labels = clipsBatch.labels();
             int[] forward = argmax(model.logits(clipsBatch.video()));
             int[] backward = argmax(model.logits(MotionData.reverseTime(clipsBatch.video())));
@@ -32,7 +37,14 @@ public final class HeldOut {
             }
             done += n;
         }
-        return new Evaluation(clips, seed, (double) correct / clips, (double) partner / clips, (double) same / clips);
+        return new Evaluation(clips, seed, settings, (double) correct / clips, (double) partner / clips, (double) same / clips);
+    }
+
+    /** A run with both evaluations: {@code clips} clips with training's generator settings, as many with held-out ones. */
+    public static TrainResult evaluateBoth(TrainResult r, Classifier model, int clips) {
+        TrainConfig c = r.config();
+        return r.withEvaluations(evaluate(model, c.design(), MotionShapes.Settings.TRAINING, c.seed(), clips, c.batch()),
+                evaluate(model, c.design(), MotionShapes.Settings.HELD_OUT, c.seed(), clips, c.batch()));
     }
 
     static int[] argmax(Tensor logits) {

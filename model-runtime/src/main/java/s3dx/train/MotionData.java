@@ -11,14 +11,15 @@ import s3dx.tensor.Tensor;
 /**
  * MotionShapes clips at a design's clip size, as the trainer and the held-out evaluation draw them.
  * Training batch {@code k} of a run with seed {@code s} and held-out batch {@code k} use batch seeds from
- * two separate streams of {@code s} (salted differently), so held-out clips are never training clips.
+ * two separate streams of {@code s} (salted differently), so held-out clips are never training clips; held-out
+ * clips also come with generator settings training never sees ({@link MotionShapes.Settings#HELD_OUT}).
  */
 public final class MotionData {
     private static final long TRAIN_SALT = 0x7A1A_5EED_0000_0001L, HELD_OUT_SALT = 0x4E1D_0077_0000_0002L;
 
     private final Design design;
     private final Preprocessing preprocessing;
-    private final MotionShapes shapes;
+    private final MotionShapes shapes, heldOutSettingsShapes;
 
     public MotionData(Design design) {
         if (design.height() != design.width()) {
@@ -30,6 +31,7 @@ public final class MotionData {
         this.design = design;
         this.preprocessing = preprocessing(design);
         this.shapes = MotionShapes.forTraining(preprocessing);
+        this.heldOutSettingsShapes = MotionShapes.forTraining(preprocessing, MotionShapes.Settings.HELD_OUT);
     }
 
     /**
@@ -54,9 +56,15 @@ public final class MotionData {
         return shapes.batch(streamSeed(seed ^ TRAIN_SALT, step), n, preprocessing);
     }
 
-    /** Held-out batch {@code index}: from a stream that training never draws from. */
+    /** Held-out batch {@code index}: training's generator settings, from a seed stream that training never draws from. */
     public MotionShapes.Batch heldOutBatch(long seed, int index, int n) {
-        return shapes.batch(streamSeed(seed ^ HELD_OUT_SALT, index), n, preprocessing);
+        return heldOutBatch(seed, index, n, MotionShapes.Settings.TRAINING);
+    }
+
+    /** Held-out batch {@code index} drawn with the given generator settings (HELD_OUT: settings training never sees). */
+    public MotionShapes.Batch heldOutBatch(long seed, int index, int n, MotionShapes.Settings settings) {
+        MotionShapes gen = settings == MotionShapes.Settings.HELD_OUT ? heldOutSettingsShapes : shapes;
+        return gen.batch(streamSeed(seed ^ HELD_OUT_SALT, index), n, preprocessing);
     }
 
     private static long streamSeed(long salted, int index) {

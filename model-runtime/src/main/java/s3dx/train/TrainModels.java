@@ -27,6 +27,7 @@ public final class TrainModels {
                 describe(d), r.stepsDone(), r.cancelled() ? " (interrupted) of " + c.steps() : "", c.batch(), c.seed(),
                 number(c.learningRate()), c.cosine() ? " cosine" : "");
         if (r.evaluation() != null) text += "; held-out: " + r.evaluation();
+        if (r.heldOutSettings() != null) text += "; " + r.heldOutSettings();
         return new ModelInfo(d, MotionData.preprocessing(d), MotionClass.labels(), text);
     }
 
@@ -51,11 +52,11 @@ public final class TrainModels {
                 number(d.widthMultiplier()));
     }
 
-    /** Eval-mode held-out test of a run's weights with DJL. */
-    public static Evaluation heldOut(TrainResult r, int clips) {
+    /** Eval-mode held-out tests of a run's weights with DJL, with training's and with held-out generator settings. */
+    public static TrainResult heldOut(TrainResult r, int clips) {
         Network net = Network.of(r.design());
         try (DjlNetwork djl = DjlNetwork.of(net, r.weights())) {
-            return HeldOut.evaluate(djl::predict, r.design(), r.config().seed(), clips, r.config().batch());
+            return HeldOut.evaluateBoth(r, djl::predict, clips);
         }
     }
 

@@ -6,10 +6,12 @@ import s3dx.weights.WeightSet;
 
 /**
  * What a run produced: the weights after {@code stepsDone} steps (all of them unless cancelled), the
- * progress of every step, and the held-out evaluation (null when cancelled before the end or evalClips is 0).
+ * progress of every step, and the held-out evaluations on fresh clips with training's generator settings
+ * ({@code evaluation}) and with settings training never saw ({@code heldOutSettings}); both null when
+ * cancelled before the end or evalClips is 0.
  */
 public record TrainResult(TrainConfig config, WeightSet weights, List<TrainProgress> history, int stepsDone,
-                          boolean cancelled, double seconds, Evaluation evaluation) {
+                          boolean cancelled, double seconds, Evaluation evaluation, Evaluation heldOutSettings) {
     public TrainResult {
         history = List.copyOf(history);
     }
@@ -22,7 +24,7 @@ public record TrainResult(TrainConfig config, WeightSet weights, List<TrainProgr
         return history.isEmpty() ? null : history.get(history.size() - 1);
     }
 
-    public TrainResult withEvaluation(Evaluation e) {
-        return new TrainResult(config, weights, history, stepsDone, cancelled, seconds, e);
+    public TrainResult withEvaluations(Evaluation trainingSettings, Evaluation heldOutSettings) {
+        return new TrainResult(config, weights, history, stepsDone, cancelled, seconds, trainingSettings, heldOutSettings);
     }
 }

@@ -51,7 +51,7 @@ public final class Trainer {
         try (DjlNetwork net = DjlNetwork.of(network, init)) {
             TrainResult r = train(net, data, config, listener, cancel);
             if (r.cancelled() || config.evalClips() == 0) return r;
-            return r.withEvaluation(HeldOut.evaluate(net::predict, config.design(), config.seed(), config.evalClips(), config.batch()));
+            return HeldOut.evaluateBoth(r, net::predict, config.evalClips());
         }
     }
 
@@ -111,7 +111,7 @@ public final class Trainer {
         } finally {
             loader.shutdownNow();
         }
-        return new TrainResult(config, net.weights(), history, done, cancelled, (System.nanoTime() - t0) / 1e9, null);
+        return new TrainResult(config, net.weights(), history, done, cancelled, (System.nanoTime() - t0) / 1e9, null, null);
     }
 
     /** Training-mode logits and their mean softmax cross-entropy against the batch's labels; arrays belong to {@code m}. */

@@ -28,6 +28,7 @@ class MotionShapesTest {
     static final int S = 64, T = 8;
     static final MotionShapes CLEAN = new MotionShapes(MotionShapes.Options.defaults(S, T).clean());
     static final MotionShapes FULL = new MotionShapes(MotionShapes.Options.defaults(S, T));
+    static final MotionShapes HELD_OUT = new MotionShapes(MotionShapes.Options.defaults(S, T).withSettings(MotionShapes.Settings.HELD_OUT));
     static final long[] SEEDS = {1, 2, 3, 4, 5, 6};
 
     // ------------------------------------------------------------ labels
@@ -72,12 +73,14 @@ class MotionShapesTest {
     @ParameterizedTest
     @EnumSource(MotionClass.class)
     void reversedClipIsExactlyAPartnerClip(MotionClass c) {
-        for (long seed : SEEDS) {
-            MotionShapes.Clip clip = FULL.clip(seed, c);
-            MotionShapes.Clip rev = clip.reversed();
-            assertEquals(c.partner(), rev.label());
-            assertEquals(FULL.clip(seed, c.partner()).frames(), rev.frames(), c + " seed " + seed);
-            assertNotEquals(clip.frames(), rev.frames());
+        for (MotionShapes gen : List.of(FULL, HELD_OUT)) {
+            for (long seed : SEEDS) {
+                MotionShapes.Clip clip = gen.clip(seed, c);
+                MotionShapes.Clip rev = clip.reversed();
+                assertEquals(c.partner(), rev.label());
+                assertEquals(gen.clip(seed, c.partner()).frames(), rev.frames(), c + " seed " + seed);
+                assertNotEquals(clip.frames(), rev.frames());
+            }
         }
     }
 
@@ -206,6 +209,51 @@ class MotionShapesTest {
             double lo = Math.min(con[0], con[T - 1]), hi = Math.max(con[0], con[T - 1]);
             assertTrue(hi > 5 * lo, c + " contrast " + Arrays.toString(con));
         }
+    }
+
+    // ------------------------------------------------------------ held-out generator settings
+
+    static final MotionShapes CLEAN16 = new MotionShapes(MotionShapes.Options.defaults(S, 16).clean());
+    static final MotionShapes HELD_CLEAN16 = new MotionShapes(CLEAN16.options().withSettings(MotionShapes.Settings.HELD_OUT));
+
+    @Test
+    void heldOutSettingsMoveAndTurnFasterThanTrainingEverDoes() {
+        for (long seed = 0; seed < 12; seed++) {
+            List<double[]> held = track(HELD_CLEAN16.clip(seed, MotionClass.MOVING_RIGHT)), seen = track(CLEAN16.clip(seed, MotionClass.MOVING_RIGHT));
+            assertTrue(held.get(15)[1] - held.get(0)[1] > 0.56 * S, "held-out speed, seed " + seed);
+            assertTrue(seen.get(15)[1] - seen.get(0)[1] < 0.56 * S, "training speed, seed " + seed);
+            assertTrue(turned(HELD_CLEAN16.clip(seed, MotionClass.ROTATING_CLOCKWISE)) > Math.toRadians(165), "held-out turn, seed " + seed);
+            assertTrue(turned(CLEAN16.clip(seed, MotionClass.ROTATING_CLOCKWISE)) < Math.toRadians(165), "training turn, seed " + seed);
+        }
+    }
+
+    @Test
+    void heldOutSettingsPaintTheShapeInHuesTrainingNeverUses() {
+        for (long seed = 0; seed < 30; seed++) {
+            double[] held = hueAndSaturation(HELD_CLEAN16.clip(seed, MotionClass.GROWING)), seen = hueAndSaturation(CLEAN16.clip(seed, MotionClass.GROWING));
+            assertTrue(held[1] > 0.4 && held[0] >= 155 && held[0] <= 225, "held-out hue " + Arrays.toString(held));
+            assertTrue(seen[1] < 0.2 || seen[0] < 165 || seen[0] > 215, "training hue " + Arrays.toString(seen));
+        }
+    }
+
+    /** Total clockwise turn of the shape's orientation over a clean clip. */
+    static double turned(MotionShapes.Clip clip) {
+        List<double[]> tr = track(clip);
+        double total = 0;
+        for (int t = 1; t < tr.size(); t++) total += Math.IEEEremainder(tr.get(t)[3] - tr.get(t - 1)[3], Math.PI);
+        return total;
+    }
+
+    /** {hue in degrees, saturation} of the commonest colour of the shape in a clean clip's last frame. */
+    static double[] hueAndSaturation(MotionShapes.Clip clip) {
+        RgbFrame f = clip.frames().get(clip.frames().size() - 1);
+        int[] bg = background(f);
+        boolean[] m = mask(f, bg);
+        Map<Integer, Integer> count = new HashMap<>();
+        for (int i = 0; i < m.length; i++) if (m[i]) count.merge(((f.rgb()[i * 3] & 0xFF) << 16) | ((f.rgb()[i * 3 + 1] & 0xFF) << 8) | (f.rgb()[i * 3 + 2] & 0xFF), 1, Integer::sum);
+        int c = count.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        float[] hsb = java.awt.Color.RGBtoHSB(c >> 16, (c >> 8) & 0xFF, c & 0xFF, null);
+        return new double[]{hsb[0] * 360, hsb[1]};
     }
 
     @Test

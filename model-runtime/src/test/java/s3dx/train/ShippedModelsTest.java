@@ -18,8 +18,16 @@ import s3dx.net.Design;
 import s3dx.net.Preset;
 import s3dx.onnx.OnnxModelFile;
 import s3dx.synth.MotionClass;
+import s3dx.synth.MotionShapes;
+import s3dx.sweep.ShippedModels;
+import s3dx.sweep.Sweep;
+import s3dx.sweep.SweepPlan;
+import s3dx.sweep.SweepResults;
 
-/** The demo models in assets/models: each matches its index entry, and the S3D-G one does what the README says. */
+/**
+ * The demo models in assets/models: each matches its index entry (design, params, MACs, labels), and the S3D-G
+ * one scores in ONNX Runtime what index.json says its training run measured, with training's and held-out settings.
+ */
 class ShippedModelsTest {
     static final Path DIR = Path.of("..", "assets", "models");
 
@@ -47,6 +55,10 @@ class ShippedModelsTest {
             assertTrue(c.weights().check(c.network()).isEmpty(), file + ": weights fit the design");
             assertEquals(MotionClass.labels(), c.info().labels(), file + ": labels");
             assertEquals(MotionData.preprocessing(d), c.info().preprocessing(), file + ": preprocessing");
+            if (m.has("macs")) assertEquals(m.get("macs").asLong(), CostReport.of(c.network()).macs(), file + ": MACs");
+            for (String rate : RATES) {
+                if (m.has(rate)) assertTrue(m.get(rate).asDouble() >= 0 && m.get(rate).asDouble() <= 1, file + ": " + rate);
+            }
         }
         assertTrue(files.size() >= 2);
         try (var listing = Files.list(DIR)) {
@@ -62,11 +74,45 @@ class ShippedModelsTest {
         assertFalse(m == null, "no S3D-G model in index.json");
         Design d = designOf(m);
         long seed = m.get("seed").asLong(); // held-out clips come from a stream the run's training never used
-        Evaluation e;
+        Evaluation e, h;
         try (OnnxSession s = OnnxSession.open(DIR.resolve(m.get("file").asText()))) {
-            e = HeldOut.evaluate(v -> s.run(v).logits(), d, seed, 200, 20);
+            // the clips the training run was tested on (same seed, count and batches), now through ONNX Runtime
+            int clips = m.path("evalClips").asInt(200), batch = m.path("batch").asInt(20);
+            e = HeldOut.evaluate(v -> s.run(v).logits(), d, MotionShapes.Settings.TRAINING, seed, clips, batch);
+            h = HeldOut.evaluate(v -> s.run(v).logits(), d, MotionShapes.Settings.HELD_OUT, seed, clips, batch);
         }
         assertTrue(e.accuracy() >= 0.90, "held-out accuracy " + e);
         assertTrue(e.partnerRate() >= 0.80, "reversed clips given the partner label " + e);
+        // what index.json says, to within a few clips that libtorch and ONNX Runtime round differently
+        double[] measured = {e.accuracy(), e.partnerRate(), e.sameLabelRate(), h.accuracy(), h.partnerRate(), h.sameLabelRate()};
+        for (int i = 0; i < RATES.size() && m.has(RATES.get(5)); i++) {
+            assertEquals(m.get(RATES.get(i)).asDouble(), measured[i], 0.02, RATES.get(i) + " in index.json vs ONNX Runtime: " + e + "; " + h);
+        }
     }
+
+    @Test
+    void sweepResultsShippedWithTheModelsDescribeTheirDesigns() throws Exception {
+        Path file = DIR.resolve(ShippedModels.RESULTS_FILE);
+        Assumptions.assumeTrue(Files.exists(file), "no sweep results shipped yet");
+        SweepResults.Results r = SweepResults.read(file);
+        Sweep.Protocol p = r.protocol();
+        assertFalse(r.summary().isEmpty());
+        for (SweepResults.DesignSummary s : r.summary()) {
+            Design d = SweepPlan.entry(s.id()).orElseThrow(() -> new AssertionError("no sweep design " + s.id())).design()
+                    .withClip(p.frames(), p.size(), p.size()).withWidthMultiplier(p.width()).withClasses(MotionClass.values().length);
+            assertEquals(CostReport.of(d).params(), s.params(), s.id());
+            assertEquals(CostReport.of(d).macs(), s.macs(), s.id());
+            assertEquals(r.runs().stream().filter(run -> run.id().startsWith(s.id() + "_s")).count(), s.seeds(), s.id());
+        }
+        for (JsonNode m : index().get("models")) {  // a shipped model's figures are its run's
+            if (!m.has("heldOutSettingsAccuracy")) continue;
+            RunRecord run = r.runs().stream().filter(x -> x.id().equals(m.get("preset").asText() + "_s" + m.get("seed").asLong()))
+                    .findFirst().orElseThrow();
+            assertEquals(run.heldOutSettingsAccuracy(), m.get("heldOutSettingsAccuracy").asDouble(), m.get("file").asText());
+            assertEquals(run.heldOutAccuracy(), m.get("heldOutAccuracy").asDouble(), m.get("file").asText());
+        }
+    }
+
+    static final List<String> RATES = List.of("heldOutAccuracy", "reversedPartnerRate", "reversedSameLabelRate",
+            "heldOutSettingsAccuracy", "heldOutSettingsPartnerRate", "heldOutSettingsSameLabelRate");
 }
