@@ -82,13 +82,16 @@ class EvidenceTest {
 
     @Test
     void hidingTheMovingShapeCostsMoreThanHidingBackground() {
-        // Measured on seeds 1-6: S3D-G about 0.03 on shape cells against 0.001 on background ones; I2D 0.002 against -0.0005.
+        // Hidden with the clip's own mean colour, which on these flat backgrounds is about the background's: a grey patch
+        // (the zero fill) on a clean background looks like a shape fading in or out to the demo models trained since
+        // MotionShapes varies backgrounds, and cost more than hiding the shape itself (0.095 vs 0.081 for S3D-G).
         for (OnnxSession s : List.of(s3dg, i2d)) {
             double shape = 0, background = 0;
             int ns = 0, nb = 0;
             for (long seed = 1; seed <= 6; seed++) {
                 MotionShapes.Clip c = CLEAN.clip(seed, MotionClass.of((int) (seed % 10)));
-                Occlusion.Result r = Occlusion.run(s, clip(s, c), Occlusion.Options.defaults(16, 64), ProbeProgress.NONE);
+                Occlusion.Result r = Occlusion.run(s, clip(s, c), Occlusion.Options.defaults(16, 64).withFill(Occlusion.Fill.CLIP_MEAN),
+                        ProbeProgress.NONE);
                 boolean[][][] onShape = ShapeMask.cells(c.frames(), r.grid());
                 for (int t = 0; t < 4; t++) for (int y = 0; y < 4; y++) for (int x = 0; x < 4; x++) {
                     if (onShape[t][y][x]) { shape += r.drop(t, y, x); ns++; } else { background += r.drop(t, y, x); nb++; }
@@ -97,7 +100,9 @@ class EvidenceTest {
             shape /= ns;
             background /= nb;
             assertTrue(ns > 0 && nb > 0);
-            assertTrue(shape > background + 0.001, s.info().orElseThrow().design() + ": shape " + shape + " vs background " + background);
+            String name = s == s3dg ? "S3D-G" : "I2D";
+            System.out.printf("occlusion drop, %s: shape cells %.4f, background cells %.4f%n", name, shape, background);
+            assertTrue(shape > background + 0.001, name + ": shape " + shape + " vs background " + background);
             if (s == s3dg) assertTrue(shape > background + 0.01, "S3D-G: shape " + shape + " vs background " + background);
         }
     }
