@@ -128,7 +128,7 @@ public final class PlayerModel {
             status.set(ErrorText.of(e));
             return;
         }
-        if (recentVideos.get() != null) recentVideos.get().add(file);
+        if (recentVideos.get() != null && !demoClips().contains(file)) recentVideos.get().add(file);   // demo clips have their own menu
         video.set(file);
         playback.setLoop(loop.get());
         playback.setSpeed(speed.get());
