@@ -138,8 +138,9 @@ public final class MainWindow {
         main.setId("main-tabs");
         this.lessons = new LessonPanel(model, Lessons.load(), new LessonHost());
         // narrower on a 1366-wide screen (257 px), so that the chain and the designer's vertical scroll bar still fit
-        // beside it without sideways scrolling; 320 px at 1600 wide, at most 330
-        lessons.prefWidthProperty().bind(Bindings.min(330, Bindings.max(250, scene.widthProperty().multiply(0.27).subtract(112))));
+        // beside it without sideways scrolling; 320 px at 1600 wide, at most 330; in presentation mode's large type, 40% wider
+        lessons.prefWidthProperty().bind(Bindings.min(330, Bindings.max(250, scene.widthProperty().multiply(0.27).subtract(112)))
+                .multiply(Bindings.when(presentation.presentingProperty()).then(1.4).otherwise(1.0)));
         root = new BorderPane(main);
         MenuBar bar = actions.menuBar(player.fileMenuItems());
         bar.getMenus().addAll(presentation.menus(), lessonsMenu());
