@@ -240,7 +240,7 @@ final class AppActions {
             status.say(t("status.opened", p.getFileName()));
         } catch (DesignFileException e) {
             recent.remove(p);
-            problem(t("error.open"), e.getMessage());
+            problem(t("error.open"), s3dx.app.i18n.ErrorText.of(e));
         }
     }
 

@@ -101,7 +101,7 @@ public final class Presentation {
         Menu language = new Menu(t("menu.settings.language"));
         ToggleGroup langs = new ToggleGroup();
         for (Locale l : I18n.LANGUAGES) {
-            RadioMenuItem it = new RadioMenuItem(l.equals(I18n.CHINESE) ? "简体中文" : "English");
+            RadioMenuItem it = new RadioMenuItem(I18n.languageName(l));
             it.setId("language-" + l.toLanguageTag());
             it.setToggleGroup(langs);
             it.setSelected(I18n.locale().equals(l));
