@@ -2,30 +2,31 @@ package s3dx.app.designer;
 
 import static s3dx.app.i18n.I18n.t;
 
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.TrainedResults;
 
 /**
- * The design-space card's body: the presets by cost or the trained designs by accuracy (a switch in the card's
- * head), and one line saying this design's trained accuracy, or that it has none.
+ * The design-space card's body: a switch between the presets by cost and the trained designs by accuracy, the chart,
+ * and one line saying this design's trained accuracy, or that it has none.
  */
 final class DesignSpaceView extends VBox {
-    private final FlowPane switcher = new FlowPane();
-
     DesignSpaceView(DesignModel model, TrainedResults trained) {
         super(4);
         PresetScatter cost = new PresetScatter(model);
         AccuracyScatter accuracy = new AccuracyScatter(model, trained);
         accuracy.setId("accuracy-scatter");
-        StackPane charts = new StackPane(cost, accuracy);
+        // the hidden chart leaves the layout (stacked, a chart taller than the card would spill over the head)
+        for (Node chart : List.of(cost, accuracy)) {
+            chart.managedProperty().bind(chart.visibleProperty());
+            VBox.setVgrow(chart, Priority.ALWAYS);
+        }
         accuracy.setVisible(false);
 
         ToggleButton byCost = new ToggleButton(t("space.byCost"));
@@ -42,7 +43,6 @@ final class DesignSpaceView extends VBox {
                 cost.setVisible(s == byCost);
             }
         });
-        switcher.getChildren().add(toggle);
 
         Label line = new Label();
         line.setId("trained-accuracy");
@@ -56,12 +56,7 @@ final class DesignSpaceView extends VBox {
         model.designProperty().addListener((o, a, d) -> say.run());
         say.run();
 
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().addAll(charts, line);
+        getChildren().addAll(toggle, cost, accuracy, line);
     }
 
-    /** The cost/accuracy switch, for the card's head. */
-    FlowPane switcher() {
-        return switcher;
-    }
 }

@@ -57,7 +57,7 @@ public final class DesignerPane extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("panel-tabs");
         DesignSpaceView map = new DesignSpaceView(model, TrainedResults.shipped());
-        VBox inceptionCard = card(inception), tabsCard = card(tabs), mapCard = card(panel(t("space.title"), map.switcher(), map));
+        VBox inceptionCard = card(inception), tabsCard = card(tabs), mapCard = card(panel(t("space.title"), null, map));
         inceptionCard.getStyleClass().add("inception-card");
         tabsCard.getStyleClass().add("tabs-card");
         mapCard.getStyleClass().add("map-card");
