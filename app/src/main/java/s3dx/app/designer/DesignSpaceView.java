@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import s3dx.app.model.DesignModel;
@@ -48,6 +49,7 @@ final class DesignSpaceView extends VBox {
         line.setId("trained-accuracy");
         line.getStyleClass().add("hint");
         line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);   // wraps rather than cuts the sentence
         Runnable say = () -> line.setText(trained.of(model.getDesign())
                 .map(s -> s.seeds() > 1
                         ? t("space.trainedSeeds", 100 * s.heldOutAccuracy().mean(), 100 * s.heldOutAccuracy().sd(), s.seeds())
