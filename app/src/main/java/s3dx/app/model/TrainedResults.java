@@ -27,16 +27,17 @@ public final class TrainedResults {
 
     /** The shipped results, read once. */
     public static synchronized TrainedResults shipped() {
-        if (shipped == null) shipped = new TrainedResults(read(Assets.dir().map(d -> d.resolve("models").resolve(ShippedModels.RESULTS_FILE))));
+        if (shipped == null) shipped = read(Assets.dir().map(d -> d.resolve("models").resolve(ShippedModels.RESULTS_FILE)).orElse(null));
         return shipped;
     }
 
-    private static SweepResults.Results read(Optional<Path> file) {
-        if (file.isEmpty() || !Files.isRegularFile(file.get())) return null;
+    /** The results in a sweep's {@code results.json}; none where {@code file} is null, missing or unreadable. */
+    public static TrainedResults read(Path file) {
+        if (file == null || !Files.isRegularFile(file)) return new TrainedResults(null);
         try {
-            return SweepResults.read(file.get());
+            return new TrainedResults(SweepResults.read(file));
         } catch (IOException | RuntimeException e) {
-            return null;
+            return new TrainedResults(null);
         }
     }
 
