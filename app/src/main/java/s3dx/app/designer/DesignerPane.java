@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import s3dx.app.model.DesignModel;
+import s3dx.app.model.TrainedResults;
 import s3dx.app.ui.PanelHead;
 
 /**
@@ -55,8 +56,8 @@ public final class DesignerPane extends BorderPane {
         };
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("panel-tabs");
-        PresetScatter map = new PresetScatter(model);
-        VBox inceptionCard = card(inception), tabsCard = card(tabs), mapCard = card(panel(t("main.designSpace"), null, map));
+        DesignSpaceView map = new DesignSpaceView(model, TrainedResults.shipped());
+        VBox inceptionCard = card(inception), tabsCard = card(tabs), mapCard = card(panel(t("space.title"), null, map));
         inceptionCard.getStyleClass().add("inception-card");
         tabsCard.getStyleClass().add("tabs-card");
         mapCard.getStyleClass().add("map-card");

@@ -13,6 +13,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
 import s3dx.app.model.CostMetric;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
@@ -127,16 +128,13 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
         // the markers' labels are placed here, where the markers have just moved (their own layout runs only on a
         // resize); greedily, this design first, then the presets, then the paper's points: a name that finds no free
         // place is left out (the point's tooltip still names it) rather than drawn over another
-        List<Bounds> taken = new ArrayList<>();
         List<PointMarker> markers = new ArrayList<>();
         for (XYChart.Series<Number, Number> s : List.of(current, presets, paper)) {
             for (XYChart.Data<Number, Number> d : s.getData()) {
                 if (d.getNode() instanceof PointMarker m) markers.add(m);
             }
         }
-        // names do not cover the points either
-        for (PointMarker m : markers) taken.add(new BoundingBox(m.getLayoutX(), m.getLayoutY(), m.getWidth(), m.getHeight()));
-        for (PointMarker m : markers) m.placeLabel(x.getWidth(), y.getHeight(), taken, m == here.getNode());
+        PointMarker.placeLabels(markers, x.getWidth(), y.getHeight(), here.getNode());
     }
 
     /** A chart symbol with its name beside it. */
@@ -145,6 +143,7 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
         private final Label label;
         private final boolean above;
         final Tooltip tip;
+        private Line errorBar;
 
         PointMarker(String text, String styleClass) {
             above = styleClass.equals("point-current");
@@ -154,6 +153,29 @@ public final class PresetScatter extends ScatterChart<Number, Number> {
             getChildren().add(label);
             tip = new Tooltip(text);
             Tooltip.install(this, tip);
+        }
+
+        /** Places the names of {@code markers} in turn; {@code always}'s name is shown even where no place is free. */
+        static void placeLabels(List<PointMarker> markers, double plotWidth, double plotHeight, Object always) {
+            List<Bounds> taken = new ArrayList<>();
+            // names do not cover the points either
+            for (PointMarker m : markers) taken.add(new BoundingBox(m.getLayoutX(), m.getLayoutY(), m.getWidth(), m.getHeight()));
+            for (PointMarker m : markers) m.placeLabel(plotWidth, plotHeight, taken, m == always);
+        }
+
+        /** A vertical bar through the point from {@code up} to {@code down} pixels (up is negative): a spread. */
+        void setErrorBar(double up, double down) {
+            if (errorBar == null) {
+                errorBar = new Line();
+                errorBar.getStyleClass().add("error-bar");
+                errorBar.setManaged(false);
+                getChildren().add(0, errorBar);
+            }
+            double cx = getWidth() / 2, cy = getHeight() / 2;
+            errorBar.setStartX(cx);
+            errorBar.setEndX(cx);
+            errorBar.setStartY(cy + up);
+            errorBar.setEndY(cy + down);
         }
 
         /**

@@ -1,0 +1,112 @@
+package s3dx.app.designer;
+
+import static s3dx.app.i18n.I18n.t;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import s3dx.app.model.CostMetric;
+import s3dx.app.model.DesignModel;
+import s3dx.app.model.TrainedResults;
+import s3dx.app.ui.Fmt;
+import s3dx.cost.CostReport;
+import s3dx.net.Design;
+import s3dx.net.DesignException;
+import s3dx.sweep.SweepResults.DesignSummary;
+
+/**
+ * The paper's accuracy-against-cost plot on MotionShapes: each trained design's held-out accuracy (mean over its
+ * seeds, a bar for their spread) against its M MACs or FLOPs at the sweep's clip, and this design where it was trained.
+ */
+public final class AccuracyScatter extends ScatterChart<Number, Number> {
+    private final DesignModel model;
+    private final TrainedResults trained;
+    private final XYChart.Series<Number, Number> results = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> current = new XYChart.Series<>();
+    private final XYChart.Data<Number, Number> here = new XYChart.Data<>(0, 0);
+    private final NumberAxis x;
+    private final NumberAxis y;
+
+    public AccuracyScatter(DesignModel model, TrainedResults trained) {
+        super(new NumberAxis(), new NumberAxis(0, 100, 20));
+        this.model = model;
+        this.trained = trained;
+        this.x = (NumberAxis) getXAxis();
+        this.y = (NumberAxis) getYAxis();
+        getStyleClass().add("accuracy-scatter");
+        setAnimated(false);
+        x.setAutoRanging(false);
+        y.setAutoRanging(false);
+        y.setLabel(t("accuracy.axis"));
+        results.setName(t("accuracy.results"));
+        current.setName(t("scatter.current"));
+        for (DesignSummary s : trained.designs()) {
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(0, 100 * s.heldOutAccuracy().mean());
+            d.setExtraValue(s);
+            d.setNode(new PresetScatter.PointMarker(s.design(), "point-preset"));
+            results.getData().add(d);
+        }
+        here.setNode(new PresetScatter.PointMarker(t("scatter.current"), "point-current"));
+        current.getData().add(here);
+        getData().addAll(List.of(results, current));
+        model.reportProperty().addListener((o, a, r) -> refresh());
+        model.metricProperty().addListener((o, a, m) -> refresh());
+        refresh();
+    }
+
+    private void refresh() {
+        CostMetric m = model.getMetric();
+        trained.protocol().ifPresentOrElse(
+                p -> x.setLabel(t("accuracy.compute", m.unit(), p.frames(), p.size(), p.size(), p.width())),
+                () -> x.setLabel(t("accuracy.noResults")));
+        double x1 = 0;
+        for (XYChart.Data<Number, Number> d : results.getData()) {
+            DesignSummary s = (DesignSummary) d.getExtraValue();
+            d.setXValue(m.of(s.macs()) / 1e6);
+            x1 = Math.max(x1, d.getXValue().doubleValue());
+            ((PresetScatter.PointMarker) d.getNode()).tip.setText(t("accuracy.pointTip", s.design(),
+                    100 * s.heldOutAccuracy().mean(), 100 * s.heldOutAccuracy().sd(), s.seeds(), m.of(s.macs()) / 1e6, m.unit()));
+        }
+        Design design = model.getDesign();
+        Optional<DesignSummary> result = trained.of(design);
+        Optional<Long> cost = trained.atSweepSize(design).flatMap(AccuracyScatter::macs);
+        here.getNode().setVisible(result.isPresent() && cost.isPresent());
+        if (here.getNode().isVisible()) {
+            here.setXValue(m.of(cost.get()) / 1e6);
+            here.setYValue(100 * result.get().heldOutAccuracy().mean());
+        }
+        double step = Fmt.niceStep(Math.max(x1, 1) * 1.3 / 6);
+        x.setLowerBound(0);
+        x.setUpperBound(Math.ceil(Math.max(x1, 1) * 1.3 / step) * step);
+        x.setTickUnit(step);
+    }
+
+    private static Optional<Long> macs(Design d) {
+        try {
+            return Optional.of(CostReport.of(d).macs());
+        } catch (DesignException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        List<PresetScatter.PointMarker> markers = new ArrayList<>();
+        if (here.getNode().isVisible()) markers.add((PresetScatter.PointMarker) here.getNode());
+        for (XYChart.Data<Number, Number> d : results.getData()) {
+            PresetScatter.PointMarker marker = (PresetScatter.PointMarker) d.getNode();
+            markers.add(marker);
+            DesignSummary s = (DesignSummary) d.getExtraValue();
+            if (s.seeds() > 1) {
+                double mean = y.getDisplayPosition(100 * s.heldOutAccuracy().mean());
+                marker.setErrorBar(y.getDisplayPosition(100 * (s.heldOutAccuracy().mean() + s.heldOutAccuracy().sd())) - mean,
+                        y.getDisplayPosition(100 * (s.heldOutAccuracy().mean() - s.heldOutAccuracy().sd())) - mean);
+            }
+        }
+        PresetScatter.PointMarker.placeLabels(markers, x.getWidth(), y.getHeight(), here.getNode());
+    }
+}
