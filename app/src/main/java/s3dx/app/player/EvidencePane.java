@@ -16,6 +16,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -90,11 +91,11 @@ final class EvidencePane {
         });
     }
 
-    /** The buttons, the job line and the time strip (under the frame). */
+    /** The buttons and the job line. */
     Node controls() {
-        HBox buttons = new HBox(8, occlusion, cellPixels, cellFrames, label(t("evidence.target")), target, cam, temporal);
+        FlowPane buttons = new FlowPane(8, 6, occlusion, cellPixels, cellFrames, label(t("evidence.target")), target, cam, temporal);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, buttons, job, strip);
+        VBox box = new VBox(6, buttons, job);
         box.getStyleClass().add("evidence-controls");
         return box;
     }

@@ -226,7 +226,7 @@ public final class PlayerView extends BorderPane {
                 model.loader().installedProperty()));
         HBox exportRow = new HBox(8, exportVideo, exportCsv, saveModel);
 
-        VBox box = new VBox(8, frame, transport, playRow, windowRow, overlayRow, evidence.controls(), exportRow);
+        VBox box = new VBox(8, frame, evidence.strip(), transport, playRow, windowRow, overlayRow, evidence.controls(), evidence.tableNode(), exportRow);
         box.getStyleClass().add("player-left");
         box.setPadding(new Insets(10));
         return box;
@@ -251,7 +251,6 @@ public final class PlayerView extends BorderPane {
         heatmap.setId("player-gate-heatmap");
         VBox box = new VBox(8,
                 title(t("player.top5")), windowLabel, bars,
-                evidence.tableNode(),
                 title(t("player.probabilities")), chart,
                 new HBox(8, title(t("player.gateValues")), spacer(), scopeBox), heatmap,
                 title(t("player.allGates")), overview);

@@ -27,7 +27,7 @@ public final class TemporalTable extends TableView<TemporalProbe.Row> {
         getColumns().add(column(t("evidence.col.originalProb"), r -> percent(r.originalTop1Prob())));
         getColumns().add(column(t("evidence.col.flipped"), r -> table == null || !table.hasPartners() ? "" : r.flippedToPartner() ? "✓" : "—"));
         setPrefHeight(190);
-        setMinHeight(120);
+        setMinHeight(180);   // the six rows
     }
 
     /** Shows {@code t} (null: empty). */
