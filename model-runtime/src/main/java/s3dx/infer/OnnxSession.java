@@ -37,6 +37,7 @@ public final class OnnxSession implements AutoCloseable {
     public static final Duration DEFAULT_RUN_LIMIT = Duration.ofMinutes(10);
     private final OrtEnvironment env = Ort.environment();
     private volatile Duration runLimit = DEFAULT_RUN_LIMIT;
+    private boolean closed;   // guarded by this, like the runs
     private final OrtSession.SessionOptions options;
     private final OrtSession session;
     private final Path file;     // null for an in-memory model
@@ -198,6 +199,7 @@ public final class OnnxSession implements AutoCloseable {
      * only the garbage collector frees).
      */
     public synchronized Map<String, Tensor> run(Tensor video, Set<String> names) {
+        if (closed) throw new InferenceException(Problem.RUN_FAILED, file, source + ": the session is closed (the model was replaced)", "closed", null);
         checkShape(video.shape());
         for (String n : names) {
             if (!outputNames.contains(n)) throw fail(Problem.NOT_OUR_MODEL, "has no output '" + n + "'", n);
@@ -267,7 +269,10 @@ public final class OnnxSession implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    /** Waits for a run in flight (another thread's probe, say), so native code never runs on a closed session. */
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
         try {
             session.close();
         } catch (OrtException e) {

@@ -29,6 +29,14 @@ import s3dx.app.i18n.I18n;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
 import s3dx.app.ui.FrameView;
+import s3dx.app.ui.JobStatus;
+import s3dx.app.ui.TemporalTable;
+import s3dx.app.video.EvidenceJobs;
+import s3dx.evidence.EvidenceCsv;
+import s3dx.evidence.TemporalProbe;
+import java.io.File;
+import javafx.scene.control.Tooltip;
+import javafx.stage.FileChooser;
 import s3dx.app.video.ModelChoice;
 import s3dx.app.video.ModelLoader;
 import s3dx.app.video.Playback;
@@ -70,6 +78,9 @@ public final class CompareView extends BorderPane {
     private final Button play = new Button(t("player.play"));
     private final ToggleButton reverse = new ToggleButton(t("player.reverse"));
     private final Label status = new Label();
+    private final Button temporal = new Button(t("compare.temporal")), exportTemporal = new Button(t("compare.temporalExport"));
+    private final JobStatus job = new JobStatus();
+    private long shownFrame;
     private final AtomicReference<Playback.Shown> pending = new AtomicReference<>();
     private Playback playback;
     private boolean active;
@@ -102,7 +113,17 @@ public final class CompareView extends BorderPane {
         transport.setAlignment(Pos.CENTER_LEFT);
         frame.setPrefSize(320, 320);
         frame.setMinSize(160, 160);
-        VBox video = new VBox(8, transport, frame, status);
+        temporal.setId("compare-temporal");
+        temporal.setTooltip(new Tooltip(t("evidence.temporal.tip")));
+        temporal.setOnAction(e -> runTemporal());
+        exportTemporal.setId("compare-temporal-export");
+        exportTemporal.setDisable(true);
+        exportTemporal.setOnAction(e -> exportTemporal());
+        job.setId("compare-job");
+        job.getStyleClass().add("inline-job");
+        HBox evidence = new HBox(8, temporal, exportTemporal);
+        evidence.setAlignment(Pos.CENTER_LEFT);
+        VBox video = new VBox(8, transport, frame, status, evidence, job);
         VBox.setVgrow(frame, Priority.ALWAYS);
         video.getStyleClass().add("panel");
 
@@ -130,6 +151,7 @@ public final class CompareView extends BorderPane {
                 Playback.Shown s = pending.getAndSet(null);
                 if (s == null) return;
                 frame.show(s.frame());
+                shownFrame = s.index();
                 if (playback != null && !playback.isPlaying()) play.setText(t("player.play"));
                 for (Side side : List.of(left, right)) side.request(s.index());
             }
@@ -213,6 +235,7 @@ public final class CompareView extends BorderPane {
         try {
             playback = new Playback(p, pending::set, msg -> Platform.runLater(() -> status.setText(msg)));
             playback.setLoop(true);
+            playback.setBackward(reverse.isSelected());
             status.setText(p.getFileName().toString());
         } catch (s3dx.video.VideoException e) {
             status.setText(ErrorText.of(e));
@@ -238,9 +261,42 @@ public final class CompareView extends BorderPane {
     }
 
     private void windowingChanged() {
+        if (playback != null) playback.setBackward(reverse.isSelected());
         for (Side s : List.of(left, right)) {
             s.engine.setWindowing(s.windowing());
         }
+    }
+
+    // ---- temporal experiments ----
+
+    /** Both sides' temporal experiments on the window at the playhead, each in its side's table. */
+    public void runTemporal() {
+        Path video = clip.getValue();
+        if (video == null || left.loaded == null || right.loaded == null) {
+            job.say(t("player.notReady"));
+            return;
+        }
+        long start = Math.max(0, left.engine.windowing().latestStartEndingAt(shownFrame));
+        long t0 = System.nanoTime();
+        job.run(EvidenceJobs.temporal(List.of(left.loaded, right.loaded), video, start), "s3dx-evidence", tables -> {
+            left.showTemporal(tables.get(0));
+            right.showTemporal(tables.get(1));
+            exportTemporal.setDisable(false);
+            return t("evidence.temporalDone", (System.nanoTime() - t0) / 1e9);
+        }, t("evidence.cancelled"), err -> t("evidence.failed", err));
+    }
+
+    private void exportTemporal() {
+        Path video = clip.getValue();
+        if (video == null || left.temporal.table() == null || right.temporal.table() == null) return;
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(Fmt.stem(video) + "_temporal.csv");
+        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f == null) return;
+        var tables = List.of(new EvidenceCsv.NamedTable(left.name(), left.temporal.table()),
+                new EvidenceCsv.NamedTable(right.name(), right.temporal.table()));
+        job.run(EvidenceJobs.temporalCsv(tables, f.toPath()), "s3dx-export", p -> t("player.wrote", p), t("status.exportCancelled"),
+                err -> t("status.exportFailed", err));
     }
 
     public void dispose() {
@@ -256,6 +312,9 @@ public final class CompareView extends BorderPane {
         private final ComboBox<Choice> chooser = new ComboBox<>();
         private final Label modelLabel = new Label(), top1 = new Label();
         private final TopKBars bars = new TopKBars(TOP);
+        private final TemporalTable temporal = new TemporalTable();
+        private final Label temporalCaption = Fmt.styled(t("evidence.temporalTitle"), "section-title");
+        private ModelLoader.Loaded loaded;
         private final PredictionEngine engine;
         private final VBox box;
         private WindowPredictor predictor;
@@ -299,7 +358,9 @@ public final class CompareView extends BorderPane {
             top1.setId("compare-" + id + "-top1");
             Label predictions = new Label(t("compare.predictions"));
             predictions.getStyleClass().add("section-title");
-            box = new VBox(8, chooser, predictions, top1, bars, modelLabel);
+            temporal.setId("compare-" + id + "-temporal");
+            temporalCaption.setWrapText(true);
+            box = new VBox(8, chooser, predictions, top1, bars, modelLabel, temporalCaption, temporal);
             box.getStyleClass().add("panel");
             box.setMinWidth(260);
         }
@@ -347,7 +408,24 @@ public final class CompareView extends BorderPane {
             top1.setText(I18n.classLabel(r.prediction().top(1).get(0).label()));
         }
 
+        /** Whether the side's model has loaded. */
+        public boolean ready() {
+            return loaded != null;
+        }
+
+        public TemporalTable temporal() {
+            return temporal;
+        }
+
+        void showTemporal(TemporalProbe.Table t) {
+            temporal.show(t);
+            temporalCaption.setText(t == null ? t("evidence.temporalTitle") : TemporalTable.caption(loaded.choice().name(), t));
+        }
+
         private void install(ModelLoader.Loaded m) {
+            loaded = m;
+            showTemporal(null);
+            exportTemporal.setDisable(true);
             predictor = m.predictor();
             engine.setWindowing(windowing());
             engine.setModel(m.session(), m.predictor());

@@ -59,7 +59,7 @@ public final class PlayerModel {
     /** The model's clip and the windows it is run on: T frames, every step-th, a window every stride frames. */
     public final IntegerProperty clipLength = new SimpleIntegerProperty(16), step = new SimpleIntegerProperty(1),
             stride = new SimpleIntegerProperty(8), average = new SimpleIntegerProperty(1);
-    /** Play the windows time-reversed (the paper's experiment). */
+    /** Play the picture backward and feed the windows time-reversed (the paper's experiment). */
     public final BooleanProperty reversed = new SimpleBooleanProperty(), loop = new SimpleBooleanProperty(true);
     public final DoubleProperty speed = new SimpleDoubleProperty(1);
 
@@ -79,6 +79,7 @@ public final class PlayerModel {
             untrained = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Prediction> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WindowPredictor> predictor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ModelLoader.Loaded> loaded = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(""), modelStatus = new ReadOnlyStringWrapper(t("player.noModel"));
     private final AnimationTimer frameTimer;
     private final ReadOnlyObjectWrapper<RecentFiles> recentVideos = new ReadOnlyObjectWrapper<>();
@@ -100,6 +101,7 @@ public final class PlayerModel {
         average.addListener((o, a, b) -> timelineVersion.set(timelineVersion.get() + 1));
         speed.addListener((o, a, b) -> { if (playback != null) playback.setSpeed(b.doubleValue()); });
         loop.addListener((o, a, b) -> { if (playback != null) playback.setLoop(b); });
+        reversed.addListener((o, a, b) -> { if (playback != null) playback.setBackward(b); });
         loader.jobProperty().addListener((o, a, job) -> {
             ModelChoice choice = loader.wantedProperty().get();
             modelReady.set(false);
@@ -163,6 +165,7 @@ public final class PlayerModel {
         video.set(file);
         playback.setLoop(loop.get());
         playback.setSpeed(speed.get());
+        playback.setBackward(reversed.get());
         frameCount.set(playback.frameCount());
         currentFrame.set(0);
         playing.set(false);
@@ -241,7 +244,7 @@ public final class PlayerModel {
         currentFrame.set(s.index());
         if (playback != null && !playback.isPlaying()) playing.set(false);
         requestPrediction();
-        shown.set(timeline.at(currentStart()));
+        shown.set(timeline.at(windowStart()));
     }
 
     // ---- model ----
@@ -314,6 +317,7 @@ public final class PlayerModel {
             clipLength.set((int) t);
             settingClip = false;
         }
+        loaded.set(m);
         predictor.set(p);
         engine.setWindowing(windowing());
         engine.setModel(m.session(), p);
@@ -343,13 +347,14 @@ public final class PlayerModel {
         changed();
     }
 
-    private long currentStart() {
+    /** The first frame of the window shown at the playhead. */
+    public long windowStart() {
         return Math.max(0, windowing().latestStartEndingAt(currentFrame.get()));
     }
 
     private void requestPrediction() {
         if (playback == null || predictor.get() == null) return;
-        long start = currentStart();
+        long start = windowStart();
         Prediction known = timeline.get(start);
         if (known == null) engine.request(start);
         else if (known.energy().isEmpty()) engine.requestAgain(start); // its overlay was dropped to save memory
@@ -363,7 +368,7 @@ public final class PlayerModel {
 
     /** The timeline or the window in view changed. */
     private void changed() {
-        shown.set(timeline.at(currentStart()));
+        shown.set(timeline.at(windowStart()));
         timelineVersion.set(timelineVersion.get() + 1);
     }
 
@@ -417,6 +422,11 @@ public final class PlayerModel {
     /** Whether the model in use has seeded weights (the view shows a banner). */
     public ReadOnlyBooleanProperty untrainedProperty() {
         return untrained.getReadOnlyProperty();
+    }
+
+    /** The model in use: its choice, session and predictor (null before the first has loaded). */
+    public ReadOnlyObjectProperty<ModelLoader.Loaded> loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<WindowPredictor> predictorProperty() {

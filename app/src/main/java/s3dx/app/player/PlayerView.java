@@ -63,6 +63,7 @@ public final class PlayerView extends BorderPane {
     private final Button saveModel = new Button(t("player.saveModel"));
     private final MenuButton recentMenu = new MenuButton(t("player.recentVideos"));
     private final Slider seek = new Slider(0, 1, 0), opacity = new Slider(0, 1, 0.45);
+    private final EvidencePane evidence;
     private long lastRefresh;
     private boolean syncingSeek;
 
@@ -74,6 +75,8 @@ public final class PlayerView extends BorderPane {
     public PlayerView(PlayerModel model) {
         this.model = model;
         this.overview = new GateOverview(scopeBox::setValue);
+        this.evidence = new EvidencePane(model, this::runExport);
+        evidence.overlayProperty().addListener((o, a, e) -> showWindow());
         setId("player");
         getStyleClass().add("player");
         getStylesheets().add(PlayerView.class.getResource("/s3dx/app/player/player.css").toExternalForm());
@@ -223,7 +226,7 @@ public final class PlayerView extends BorderPane {
                 model.loader().installedProperty()));
         HBox exportRow = new HBox(8, exportVideo, exportCsv, saveModel);
 
-        VBox box = new VBox(8, frame, transport, playRow, windowRow, overlayRow, exportRow);
+        VBox box = new VBox(8, frame, evidence.strip(), transport, playRow, windowRow, overlayRow, evidence.controls(), evidence.tableNode(), exportRow);
         box.getStyleClass().add("player-left");
         box.setPadding(new Insets(10));
         return box;
@@ -312,9 +315,12 @@ public final class PlayerView extends BorderPane {
             syncChoices(scopeBox, p.gates().keySet());
             syncChoices(blockBox, p.energy().keySet());
         }
-        Tensor energy = p == null || blockBox.getValue() == null ? null : p.energy().get(blockBox.getValue());
-        frame.setEnergy(energy, energy == null ? 0 : ExportTasks.energySlice(p, energy, model.currentFrameProperty().get()),
-                model.predictorProperty().get() == null ? null : model.predictorProperty().get().preprocessing());
+        EvidencePane.Overlay e = evidence.overlayProperty().get();
+        boolean evidenceShown = p != null && e != null && e.start() == p.startFrame() && e.windowing().equals(model.windowing());
+        Tensor energy = evidenceShown ? e.map() : p == null || blockBox.getValue() == null ? null : p.energy().get(blockBox.getValue());
+        int slice = energy == null ? 0 : ExportTasks.energySlice(p, energy, model.currentFrameProperty().get());
+        frame.setEnergy(energy, slice, model.predictorProperty().get() == null ? null : model.predictorProperty().get().preprocessing());
+        evidence.strip().show(evidence.strip().result(), evidenceShown && e.occlusion() ? slice : -1);
     }
 
     private static void syncChoices(ComboBox<String> box, Set<String> keys) {

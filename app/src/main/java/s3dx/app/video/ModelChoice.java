@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import onnx.Onnx.ModelProto;
 import s3dx.checkpoint.PretrainedImport;
+import s3dx.evidence.ClassActivation;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.UntrainedModel;
 import s3dx.net.Design;
@@ -46,6 +47,14 @@ public sealed interface ModelChoice {
     /** Opens the session (slow: importing, building and optimising the graph); call off the FX thread. */
     OnnxSession open() throws IOException;
 
+    /**
+     * Opens the session with the class activation map output ({@code cam}): what {@link #open} gives when it has
+     * one; a file from before that output existed is rebuilt with it (in memory, from its own design and weights).
+     */
+    default OnnxSession openWithClassMaps() throws IOException {
+        return open();
+    }
+
     /** What the loader says while {@link #open} runs. */
     default String loadingMessage() {
         return t("player.loading", name());
@@ -78,9 +87,10 @@ public sealed interface ModelChoice {
 
     /** A demo model shipped in assets/models. */
     record Demo(String name, Path file, Design design) implements ModelChoice {
+        /** With class activation maps: the demos are small, and a teacher asks for the maps in class. */
         @Override
         public OnnxSession open() throws IOException {
-            return OnnxSession.open(file, threads());
+            return ClassActivation.open(file, OnnxSession.Settings.threads(threads()));
         }
     }
 
@@ -94,6 +104,11 @@ public sealed interface ModelChoice {
         @Override
         public OnnxSession open() throws IOException {
             return OnnxSession.open(file, threads());
+        }
+
+        @Override
+        public OnnxSession openWithClassMaps() throws IOException {
+            return ClassActivation.open(file, OnnxSession.Settings.threads(threads()));
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import s3dx.app.i18n.ErrorText;
+import s3dx.video.ReversedFrames;
 import s3dx.video.RgbFrame;
 import s3dx.video.VideoException;
 import s3dx.video.VideoInfo;
@@ -13,7 +14,8 @@ import s3dx.video.VideoReader;
 
 /**
  * Decodes one video on its own thread and paces it: play, pause, seek, step, speed and loop are commands
- * queued to that thread. Each shown frame goes to {@code sink} (called on the decode thread; the view hands
+ * queued to that thread. Playing backward reads the frames last to first ({@link ReversedFrames}: one seek per
+ * chunk). Each shown frame goes to {@code sink} (called on the decode thread; the view hands
  * it to the FX thread). Plain Java: no JavaFX here.
  */
 public final class Playback implements AutoCloseable {
@@ -26,7 +28,8 @@ public final class Playback implements AutoCloseable {
     private final Consumer<String> errors;
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final Thread thread;
-    private volatile boolean running = true, playing, loop = true;
+    private volatile boolean running = true, playing, loop = true, backward;
+    private ReversedFrames reversed;   // while playing backward: the frames before the one shown
     private volatile double speed = 1;
     private long nextIndex;           // the frame the reader gives next
     private long dueNanos;
@@ -83,6 +86,14 @@ public final class Playback implements AutoCloseable {
         loop = l;
     }
 
+    /** Plays the picture backward in time (from the frame shown towards the first). */
+    public void setBackward(boolean b) {
+        commands.add(() -> {
+            backward = b;
+            reversed = null;
+        });
+    }
+
     public void seek(long frame) {
         commands.add(() -> showAt(Math.max(0, Math.min(frame, frameCount() - 1))));
     }
@@ -98,6 +109,7 @@ public final class Playback implements AutoCloseable {
     }
 
     private void showAt(long frame) {
+        reversed = null;
         try {
             if (frame != nextIndex) reader.seek(frame);
             nextIndex = frame;
@@ -133,6 +145,10 @@ public final class Playback implements AutoCloseable {
                         continue;
                     }
                 }
+                if (backward) {
+                    playBackward(frameNanos);
+                    continue;
+                }
                 RgbFrame f = reader.next();
                 if (f == null) {
                     if (loop) {
@@ -157,6 +173,26 @@ public final class Playback implements AutoCloseable {
                 errors.accept(ErrorText.of(e));
             }
         }
+    }
+
+    /** The frame before the one shown; after the first frame, the last (looping) or a stop. */
+    private void playBackward(long frameNanos) throws VideoException {
+        if (reversed == null) {
+            Shown s = last.get();
+            reversed = new ReversedFrames(reader, s == null ? frameCount() : s.index(), 64);
+            nextIndex = -1;   // the reader is wherever the chunks left it: the next forward read seeks
+        }
+        RgbFrame f = reversed.next();
+        if (f == null) {
+            reversed = loop ? new ReversedFrames(reader, frameCount(), 64) : null;
+            f = loop ? reversed.next() : null;
+            if (f == null) {
+                playing = false;
+                return;
+            }
+        }
+        publish(new Shown(reversed.position() + 1, f));
+        dueNanos = Math.max(dueNanos + frameNanos, System.nanoTime() - frameNanos);
     }
 
     @Override
