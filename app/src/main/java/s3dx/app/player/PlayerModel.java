@@ -132,6 +132,11 @@ public final class PlayerModel {
      * Opens a video off the FX thread, then shows it paused at its first frame. A file that cannot be read keeps the
      * video in view and says why: in {@link #statusProperty()} and to the {@link #setOnProblem problem handler}.
      */
+    /** True from {@link #open} until the video is shown or has failed (FX thread). */
+    public boolean opening() {
+        return openInFlight;
+    }
+
     public void open(Path file) {
         long generation = ++opening;
         openInFlight = true;

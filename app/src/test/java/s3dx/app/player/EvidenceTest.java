@@ -169,6 +169,10 @@ class EvidenceTest {
         List<Long> shown = new ArrayList<>();
         fx(() -> {
             model.open(ASSETS.resolve("clips/moving_left.mp4"));
+            return null;
+        });
+        waitUntil(20, () -> !model.opening() && model.frameCountProperty().get() > 0);   // the video opens off the FX thread
+        fx(() -> {
             model.loop.set(false);
             model.reversed.set(true);
             model.seekTo(model.frameCountProperty().get() - 1);
