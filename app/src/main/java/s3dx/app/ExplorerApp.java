@@ -20,7 +20,8 @@ import s3dx.app.shell.MainWindow;
  * {@code -Ds3dx.home=DIR} moves the autosave and recent files; {@code -Ds3dx.snapshot=FILE.png} writes a
  * picture of the window once it is shown (after {@code -Ds3dx.snapshotDelay} seconds, default 2), and
  * {@code -Ds3dx.snapshotExit=true} quits after that;
- * {@code -Ds3dx.lang=zh-CN} overrides the saved language, {@code -Ds3dx.start=...} the first view.
+ * {@code -Ds3dx.lang=zh-CN} overrides the saved language, {@code -Ds3dx.start=...} the first view,
+ * {@code -Ds3dx.presentation=true} starts in presentation mode.
  */
 public class ExplorerApp extends Application {
     private MainWindow window;
@@ -58,6 +59,7 @@ public class ExplorerApp extends Application {
             window.player().model().play();
         }
         startIn(window, System.getProperty("s3dx.start"));
+        if (Boolean.getBoolean("s3dx.presentation")) window.presentation().setPresenting(true);
         String snapshot = System.getProperty("s3dx.snapshot");
         if (snapshot != null) {
             PauseTransition wait = new PauseTransition(Duration.seconds(Double.parseDouble(System.getProperty("s3dx.snapshotDelay", "2"))));

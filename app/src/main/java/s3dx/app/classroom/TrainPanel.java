@@ -293,7 +293,7 @@ public final class TrainPanel extends BorderPane {
     /** An error in words: file-system errors often carry only the path (already shown), so their kind instead. */
     private static String reason(Throwable x) {
         if (x instanceof FileSystemException fs) return fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
-        return x == null || x.getMessage() == null ? t("error.unknown") : x.getMessage();
+        return ErrorText.of(x);
     }
 
     /** Cancels a run and waits (at most 10 s) for it to leave libtorch, so that exiting cannot crash in native code. */

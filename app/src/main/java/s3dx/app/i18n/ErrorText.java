@@ -3,16 +3,37 @@ package s3dx.app.i18n;
 import static s3dx.app.i18n.I18n.t;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import s3dx.checkpoint.CheckpointException;
+import s3dx.design.DesignFileException;
+import s3dx.files.UserFiles;
+import s3dx.net.DesignException;
+import s3dx.train.TrainingException;
+import s3dx.weights.WeightMismatchException;
 import s3dx.infer.InferenceException;
 import s3dx.video.VideoException;
 
 /**
  * Errors from the library, said in the UI's language. The library words its exceptions in English for the CLI
  * and logs, and also reports video and model problems as parts (what went wrong, the file, a raw detail); from
- * those this says "problem: file", adding the detail in brackets where there is one. Anything else shows its
- * message as it is.
+ * those this says "problem: file", adding the detail in brackets where there is one. Checkpoint, design file,
+ * training, weight and file errors get a headline in the UI's language before the library's message (in English the
+ * message alone); anything else shows its message as it is.
  */
 public final class ErrorText {
+    /** Library errors whose messages are English details: the bundle key of their headline (error.kind.KEY). */
+    static final Map<Class<? extends Throwable>, String> KINDS = new LinkedHashMap<>();
+
+    static {
+        KINDS.put(CheckpointException.class, "checkpoint");
+        KINDS.put(DesignFileException.class, "designFile");
+        KINDS.put(TrainingException.class, "training");
+        KINDS.put(WeightMismatchException.class, "weights");
+        KINDS.put(DesignException.class, "design");
+        KINDS.put(UserFiles.FileProblem.class, "file");
+    }
+
     private ErrorText() {
     }
 
@@ -24,7 +45,11 @@ public final class ErrorText {
             return say("error.model." + key(i.problem()), i.file(), i.detail());
         }
         String m = e == null ? null : e.getMessage();
-        return m == null || m.isBlank() ? t("error.unknown") : m;
+        if (m == null || m.isBlank()) return t("error.unknown");
+        for (Map.Entry<Class<? extends Throwable>, String> k : KINDS.entrySet()) {
+            if (k.getKey().isInstance(e)) return t("error.kind." + k.getValue(), m);
+        }
+        return m;
     }
 
     /** The bundle key of a problem: {@code NOT_FOUND} is {@code notFound}. */

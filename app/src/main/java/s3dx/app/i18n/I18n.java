@@ -10,15 +10,17 @@ import java.util.Set;
 import s3dx.app.files.Settings;
 
 /**
- * The app's words: every visible string comes from the {@code s3dx/app/i18n/messages} bundles (English and
- * Simplified Chinese). {@link #t} looks a key up; patterns use {@link String#format} placeholders.
+ * The app's words: every visible string comes from the {@code s3dx/app/i18n/messages} bundles (English, the root,
+ * and Simplified Chinese). A language is its resource file and nothing else: {@link #LANGUAGES} are the bundles found
+ * next to the root one, named in the menu by their own {@code language.name}. {@link #t} looks a key up; patterns
+ * use {@link String#format} placeholders.
  * The language is chosen once per window build ({@link #setLocale}); views read it while they are built.
  */
 public final class I18n {
     public static final String BUNDLE = "s3dx.app.i18n.messages";
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    /** The languages offered in the Settings menu. */
-    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, CHINESE);
+    /** The languages offered in the Settings menu: English and every translation of the bundle. */
+    public static final List<Locale> LANGUAGES = available(BUNDLE);
 
     private static Locale locale = supported(Locale.getDefault());
     private static ResourceBundle bundle = load(locale);
@@ -34,9 +36,28 @@ public final class I18n {
         bundle = load(locale);
     }
 
-    /** English, or Simplified Chinese for any Chinese locale. */
+    /** The language offered for {@code l}: the same locale, else one of the same language (any Chinese: Simplified), else English. */
     public static Locale supported(Locale l) {
-        return l != null && "zh".equals(l.getLanguage()) ? CHINESE : Locale.ENGLISH;
+        if (l == null) return Locale.ENGLISH;
+        if (LANGUAGES.contains(l)) return l;
+        return LANGUAGES.stream().filter(x -> x.getLanguage().equals(l.getLanguage())).findFirst().orElse(Locale.ENGLISH);
+    }
+
+    /** English (the root bundle) and each locale that has its own {@code BASE_<locale>.properties}, in the JDK's locale order. */
+    static List<Locale> available(String base) {
+        String path = base.replace('.', '/');
+        List<Locale> out = new java.util.ArrayList<>(List.of(Locale.ENGLISH));
+        java.util.Arrays.stream(Locale.getAvailableLocales())
+                .filter(l -> !l.toString().isEmpty() && !l.equals(Locale.ENGLISH) && l.getVariant().isEmpty() && l.getScript().isEmpty())
+                .filter(l -> I18n.class.getClassLoader().getResource(path + "_" + l + ".properties") != null)
+                .sorted(java.util.Comparator.comparing(Locale::toString))
+                .forEach(out::add);
+        return List.copyOf(out);
+    }
+
+    /** The language's name in itself, for the menu. */
+    public static String languageName(Locale l) {
+        return bundle(l).getString("language.name");
     }
 
     public static boolean chinese() {

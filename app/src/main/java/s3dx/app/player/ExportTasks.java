@@ -153,7 +153,7 @@ public final class ExportTasks {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fs));
             int y = fs + 4;
             for (var r : p.top(3)) {
-                String s = String.format(Locale.ROOT, "%s %.0f%%", r.label(), 100 * r.prob());
+                String s = String.format(Locale.ROOT, "%s %.0f%%", s3dx.app.i18n.I18n.classLabel(r.label()), 100 * r.prob());
                 g.setColor(new Color(0, 0, 0, 150));
                 g.fillRect(4, y - fs, g.getFontMetrics().stringWidth(s) + 8, fs + 4);
                 g.setColor(Color.WHITE);

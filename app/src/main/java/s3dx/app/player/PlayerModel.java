@@ -166,7 +166,7 @@ public final class PlayerModel {
         openInFlight = false;
         if (playback != null) playback.close();
         playback = new Playback(reader, pendingFrame::set, msg -> Platform.runLater(() -> status.set(msg)));
-        if (recentVideos.get() != null) recentVideos.get().add(file);
+        if (recentVideos.get() != null && !demoClips().contains(file)) recentVideos.get().add(file);   // demo clips have their own menu
         video.set(file);
         playback.setLoop(loop.get());
         playback.setSpeed(speed.get());

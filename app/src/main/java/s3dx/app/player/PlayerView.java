@@ -19,6 +19,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
@@ -27,12 +28,14 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import s3dx.app.files.RecentFiles;
 import s3dx.app.ui.Fmt;
 import s3dx.app.ui.FrameView;
 import s3dx.app.ui.JobStatus;
@@ -110,19 +113,14 @@ public final class PlayerView extends BorderPane {
 
     private Node toolbar() {
         Button open = new Button(t("player.openVideo"));
-        open.setOnAction(e -> PlayerDialogs.video(window()).ifPresent(model::open));
-        MenuButton clips = new MenuButton(t("player.demoClips"));
-        for (Path p : model.demoClips()) {
-            MenuItem m = new MenuItem(Fmt.clipLabel(p));
-            m.setOnAction(e -> model.open(p));
-            clips.getItems().add(m);
-        }
+        open.setOnAction(e -> openVideo());
+        MenuButton clips = new MenuButton(t("player.demoClips"), null, demoClipItems().toArray(MenuItem[]::new));
         clips.setDisable(clips.getItems().isEmpty());
         recentMenu.setId("recent-videos");
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
         Button openModel = new Button(t("player.openModel"));
-        openModel.setOnAction(e -> PlayerDialogs.model(window()).ifPresent(model::openModelFile));
+        openModel.setOnAction(e -> openModel());
         Label m = new Label(t("player.model"));
         m.getStyleClass().add("toolbar-label");
         HBox bar = new HBox(8, open, clips, recentMenu, new Separator(Orientation.VERTICAL), m, modelBox(), openModel, modelLine());
@@ -335,16 +333,52 @@ public final class PlayerView extends BorderPane {
 
     // ---- files ----
 
+    /** The player's file commands for the window's File menu: open video, demo clips, recent videos, open model. */
+    public List<MenuItem> fileMenuItems() {
+        MenuItem open = new MenuItem(t("player.openVideo"));
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+        open.setOnAction(e -> openVideo());
+        Menu clips = new Menu(t("player.demoClips"), null, demoClipItems().toArray(MenuItem[]::new));
+        clips.setId("menu-demo-clips");
+        Menu recent = new Menu(t("player.recentVideos"));
+        recent.setOnShowing(e -> recent.getItems().setAll(recentItems()));
+        recent.getItems().setAll(recentItems());
+        MenuItem model = new MenuItem(t("player.openModel"));
+        model.setOnAction(e -> openModel());
+        return List.of(open, clips, recent, model);
+    }
+
+    private void openVideo() {
+        PlayerDialogs.video(window()).ifPresent(model::open);
+    }
+
+    private void openModel() {
+        PlayerDialogs.model(window()).ifPresent(model::openModelFile);
+    }
+
+    private List<MenuItem> demoClipItems() {
+        return model.demoClips().stream().map(p -> fileItem(Fmt.clipLabel(p), p)).toList();
+    }
+
+    /** The recent videos, newest first; one disabled "(none yet)" when there are none. */
+    private List<MenuItem> recentItems() {
+        RecentFiles list = model.recentVideosProperty().get();
+        List<MenuItem> items = list == null ? List.of() : list.list().stream().map(p -> fileItem(p.getFileName().toString(), p)).toList();
+        if (!items.isEmpty()) return items;
+        MenuItem none = new MenuItem(t("menu.file.recent.none"));
+        none.setDisable(true);
+        return List.of(none);
+    }
+
+    private MenuItem fileItem(String text, Path p) {
+        MenuItem m = new MenuItem(text);
+        m.setOnAction(e -> model.open(p));
+        return m;
+    }
+
     private void fillRecent() {
-        recentMenu.getItems().clear();
-        if (model.recentVideosProperty().get() != null) {
-            for (Path p : model.recentVideosProperty().get().list()) {
-                MenuItem m = new MenuItem(p.getFileName().toString());
-                m.setOnAction(e -> model.open(p));
-                recentMenu.getItems().add(m);
-            }
-        }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+        recentMenu.getItems().setAll(recentItems());
+        recentMenu.setDisable(recentMenu.getItems().get(0).isDisable());
     }
 
     private Window window() {

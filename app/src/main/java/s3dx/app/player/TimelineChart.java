@@ -1,5 +1,7 @@
 package s3dx.app.player;
 
+import static s3dx.app.i18n.I18n.t;
+
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -106,8 +108,8 @@ public final class TimelineChart extends CanvasPane {
             g.strokeLine(left, y, left + pw, y);
             g.fillText(String.format("%.0f%%", i * 25.0), 2, y + 3);
         }
-        g.fillText("0 s", left, h - 4);
-        g.fillText(String.format("%.1f s", duration), left + pw - 30, h - 4);
+        g.fillText(t("player.zeroSeconds"), left, h - 4);
+        g.fillText(t("player.seconds", duration), left + pw - 30, h - 4);
         if (!windows.isEmpty()) {
             int classes = windows.get(0).probs().length;
             Prediction last = windows.get(windows.size() - 1);

@@ -74,7 +74,8 @@ final class AppActions {
 
     // ---- menus ----
 
-    MenuBar menuBar() {
+    /** The menus; {@code playerItems} (open video, demo clips, recent videos, open model) go in File below the designs. */
+    MenuBar menuBar(List<MenuItem> playerItems) {
         Menu file = new Menu(t("menu.file"));
         Menu openRecent = new Menu(t("menu.file.recent"));
         file.setOnShowing(e -> fillRecent(openRecent));
@@ -91,6 +92,9 @@ final class AppActions {
                 item(t("menu.file.new"), "Shortcut+N", this::newDesign),
                 item(t("menu.file.open"), "Shortcut+O", this::open),
                 openRecent,
+                new SeparatorMenuItem());
+        file.getItems().addAll(playerItems);
+        file.getItems().addAll(
                 new SeparatorMenuItem(),
                 item(t("menu.file.save"), "Shortcut+S", this::save),
                 item(t("menu.file.saveAs"), "Shortcut+Shift+S", this::saveAs),

@@ -69,6 +69,9 @@ public final class MainWindow {
     private LessonPanel lessons;
     private TabPane main;
     private BorderPane root;
+    private boolean playerShown;
+    /** The clip the player opens on: the paper's example of time's arrow. */
+    static final String FIRST_CLIP = "moving_left";
 
     public MainWindow(Stage stage, DesignModel model, AppHome home, ModelExporter onnx) {
         this(stage, model, home, onnx, Autosave.DEFAULT_DELAY);
@@ -112,6 +115,7 @@ public final class MainWindow {
     private void build() {
         MainTab tab = main == null ? MainTab.DESIGNER : selectedTab();
         boolean lessonsShown = root != null && root.getRight() != null;
+        Path video = player == null ? null : player.model().videoProperty().get();
         if (player != null) player.dispose();
         if (compare != null) compare.dispose();
 
@@ -123,6 +127,7 @@ public final class MainWindow {
         this.player = new PlayerView(model.designProperty(), assets);
         player.model().rememberVideosIn(RecentFiles.videos(home));
         for (ModelChoice c : trained) player.model().useModel(c);
+        openInPlayer(video);
         this.compare = new CompareView(model, assets, this::knownModels);
         this.train = new TrainPanel(model, this::acceptTrained);
         train.setOnSaved(file -> player.model().offerModel(ModelChoice.file(file)));
@@ -135,10 +140,11 @@ public final class MainWindow {
         main.setId("main-tabs");
         this.lessons = new LessonPanel(model, Lessons.load(), new LessonHost());
         // narrower on a 1366-wide screen (257 px), so that the chain and the designer's vertical scroll bar still fit
-        // beside it without sideways scrolling; 320 px at 1600 wide, at most 330
-        lessons.prefWidthProperty().bind(Bindings.min(330, Bindings.max(250, scene.widthProperty().multiply(0.27).subtract(112))));
+        // beside it without sideways scrolling; 320 px at 1600 wide, at most 330; in presentation mode's large type, 40% wider
+        lessons.prefWidthProperty().bind(Bindings.min(330, Bindings.max(250, scene.widthProperty().multiply(0.27).subtract(112)))
+                .multiply(Bindings.when(presentation.presentingProperty()).then(1.4).otherwise(1.0)));
         root = new BorderPane(main);
-        MenuBar bar = actions.menuBar();
+        MenuBar bar = actions.menuBar(player.fileMenuItems());
         bar.getMenus().addAll(presentation.menus(), lessonsMenu());
         root.setTop(new VBox(bar, actions.toolBar()));
         root.setBottom(status);
@@ -147,6 +153,28 @@ public final class MainWindow {
         presentation.applyTo(root);
         scene.setRoot(root);
         select(tab);
+        // a video opened from the menus is shown at once (lessons choose their tab themselves)
+        player.model().videoProperty().addListener((o, a, v) -> select(MainTab.PLAYER));
+        main.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> playDemoOnFirstShow());
+    }
+
+    /**
+     * The player always has a video: {@code video} (the one before a rebuild) or the first demo clip, paused at its
+     * first frame, so that the design's model has predicted on it before the Player tab is first shown.
+     */
+    private void openInPlayer(Path video) {
+        if (video != null) player.model().open(video);
+        else if (!player.model().openClip(FIRST_CLIP) && !player.model().demoClips().isEmpty()) {
+            player.model().open(player.model().demoClips().get(0));
+        }
+    }
+
+    /** The first time the Player tab is shown, an untouched demo clip starts playing: a new user sees the model at work. */
+    private void playDemoOnFirstShow() {
+        if (playerShown || selectedTab() != MainTab.PLAYER) return;
+        playerShown = true;
+        Path v = player.model().videoProperty().get();
+        if (v != null && player.model().demoClips().contains(v) && player.model().currentFrameProperty().get() == 0) player.model().play();
     }
 
     /** Shows one of the main tabs. */

@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -26,9 +31,11 @@ import s3dx.app.files.AppHome;
 import s3dx.app.i18n.I18n;
 
 /**
- * Presentation mode and settings: full screen (F11), large type (a CSS class on the root), high-contrast
- * light and dark themes (stylesheets), the language, single keys for the classroom (Space play/pause,
- * R reverse, P next preset, N or Right next lesson step) and F12 for a screenshot of the window to a PNG.
+ * Presentation mode and settings. F11 is presentation mode: full screen, large type (a CSS class on the root) and a
+ * high-contrast theme (a stylesheet; the light one unless a high-contrast theme is already chosen) together; Esc or
+ * F11 again leaves it and restores the theme and type size from before. Also the language, single keys for the
+ * classroom (Space play/pause, R reverse, P next preset, N or Right next lesson step) and F12 for a screenshot of
+ * the window to a PNG.
  */
 public final class Presentation {
     public enum Theme {
@@ -48,8 +55,11 @@ public final class Presentation {
     private final Scene scene;
     private final AppHome home;
     private final MainWindow window;
-    private Theme theme = Theme.STANDARD;
-    private boolean largeType;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.STANDARD);
+    private final BooleanProperty largeType = new SimpleBooleanProperty();
+    private final BooleanProperty presenting = new SimpleBooleanProperty();
+    private Theme themeBefore = Theme.STANDARD;
+    private boolean largeTypeBefore;
 
     Presentation(Stage stage, Scene scene, AppHome home, MainWindow window) {
         this.stage = stage;
@@ -57,6 +67,33 @@ public final class Presentation {
         this.home = home;
         this.window = window;
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        theme.addListener((o, a, b) -> applyTo(scene.getRoot()));
+        largeType.addListener((o, a, b) -> applyTo(scene.getRoot()));
+        stage.setFullScreenExitHint(t("presentation.exitHint"));
+        stage.fullScreenProperty().addListener((o, a, full) -> {
+            if (!full) setPresenting(false);   // Esc leaves full screen, and with it presentation mode
+        });
+    }
+
+    /** Presentation mode on or off: full screen, large type and high contrast together (see the class comment). */
+    public void setPresenting(boolean on) {
+        if (on == presenting.get()) return;
+        presenting.set(on);
+        if (on) {
+            themeBefore = theme.get();
+            largeTypeBefore = largeType.get();
+            if (theme.get() == Theme.STANDARD) theme.set(Theme.LIGHT_CONTRAST);
+            largeType.set(true);
+        } else {
+            theme.set(themeBefore);
+            largeType.set(largeTypeBefore);
+        }
+        stage.setFullScreenExitHint(t("presentation.exitHint"));
+        stage.setFullScreen(on);
+    }
+
+    public ReadOnlyBooleanProperty presentingProperty() {
+        return presenting;
     }
 
     /** The Settings menu: language, theme, large type, full screen, screenshot. */
@@ -64,7 +101,7 @@ public final class Presentation {
         Menu language = new Menu(t("menu.settings.language"));
         ToggleGroup langs = new ToggleGroup();
         for (Locale l : I18n.LANGUAGES) {
-            RadioMenuItem it = new RadioMenuItem(l.equals(I18n.CHINESE) ? "简体中文" : "English");
+            RadioMenuItem it = new RadioMenuItem(I18n.languageName(l));
             it.setId("language-" + l.toLanguageTag());
             it.setToggleGroup(langs);
             it.setSelected(I18n.locale().equals(l));
@@ -78,17 +115,20 @@ public final class Presentation {
         for (Theme th : Theme.values()) {
             RadioMenuItem it = new RadioMenuItem(t("theme." + th.name()));
             it.setToggleGroup(tg);
-            it.setSelected(theme == th);
+            it.setSelected(theme.get() == th);
+            theme.addListener((o, a, b) -> it.setSelected(b == th));
             it.setOnAction(e -> setTheme(th));
             themes.getItems().add(it);
         }
         CheckMenuItem large = new CheckMenuItem(t("menu.settings.largeType"));
-        large.setSelected(largeType);
+        large.selectedProperty().bindBidirectional(largeType);
         large.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
-        large.setOnAction(e -> setLargeType(large.isSelected()));
-        MenuItem full = new MenuItem(t("menu.settings.fullScreen"));
+        CheckMenuItem full = new CheckMenuItem(t("menu.settings.presentation"));
+        full.setId("menu-presentation");
+        full.setSelected(presenting.get());
+        presenting.addListener((o, a, b) -> full.setSelected(b));
         full.setAccelerator(KeyCombination.keyCombination("F11"));
-        full.setOnAction(e -> stage.setFullScreen(!stage.isFullScreen()));
+        full.setOnAction(e -> setPresenting(full.isSelected()));
         MenuItem shot = new MenuItem(t("menu.settings.screenshot"));
         shot.setAccelerator(KeyCombination.keyCombination("F12"));
         shot.setOnAction(e -> screenshot());
@@ -106,27 +146,25 @@ public final class Presentation {
     /** Applies the theme and type size to a (re)built root. */
     void applyTo(Parent root) {
         root.getStylesheets().clear();
-        if (theme.css != null) root.getStylesheets().add(Presentation.class.getResource(theme.css).toExternalForm());
+        if (theme.get().css != null) root.getStylesheets().add(Presentation.class.getResource(theme.get().css).toExternalForm());
         root.getStyleClass().remove(LARGE_TYPE);
-        if (largeType) root.getStyleClass().add(LARGE_TYPE);
+        if (largeType.get()) root.getStyleClass().add(LARGE_TYPE);
     }
 
     public void setTheme(Theme t) {
-        theme = t;
-        applyTo(scene.getRoot());
+        theme.set(t);
     }
 
     public Theme theme() {
-        return theme;
+        return theme.get();
     }
 
     public void setLargeType(boolean on) {
-        largeType = on;
-        applyTo(scene.getRoot());
+        largeType.set(on);
     }
 
     public boolean largeType() {
-        return largeType;
+        return largeType.get();
     }
 
     /** Writes the window as it is now to a PNG under {@code <app home>/screenshots}; says where in the status bar. */
@@ -148,7 +186,7 @@ public final class Presentation {
         boolean typing = focus instanceof TextInputControl;
         KeyCode c = e.getCode();
         if (c == KeyCode.F11) {
-            stage.setFullScreen(!stage.isFullScreen());
+            setPresenting(!presenting.get());
         } else if (c == KeyCode.F12) {
             screenshot();
         } else if (typing) {

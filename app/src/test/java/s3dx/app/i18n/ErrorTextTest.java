@@ -50,4 +50,16 @@ class ErrorTextTest {
         assertEquals("未知错误", ErrorText.of(new RuntimeException()));
         assertEquals("未知错误", ErrorText.of(null));
     }
+
+    @Test
+    void checkpointDesignAndTrainingErrorsHaveAChineseHeadline() throws Exception {
+        var e = new s3dx.checkpoint.CheckpointException("s3d.pth: refuses to load: the pickle asks for global os.system");
+        assertEquals(e.getMessage(), ErrorText.of(e), "English: the library's message as it is");
+        I18n.setLocale(I18n.CHINESE);
+        assertEquals("无法使用此检查点：" + e.getMessage(), ErrorText.of(e));
+        assertEquals("无法使用此设计文件：a.s3dx.json: not JSON",
+                ErrorText.of(new s3dx.design.DesignFileException(Path.of("a.s3dx.json"), "not JSON")));
+        assertEquals("训练无法进行：NaN loss", ErrorText.of(new s3dx.train.TrainingException("NaN loss")));
+        for (String kind : ErrorText.KINDS.values()) assertTrue(I18n.has("error.kind." + kind), kind);
+    }
 }

@@ -57,4 +57,24 @@ class PredictionTimelineTest {
         assertFalse(t.get(n - 1).energy().isEmpty(), "the newest keeps its map");
         assertEquals(1, t.get(0).gates().size(), "gates stay");
     }
+
+    @Test
+    void aLongVideoKeepsRecentWindowsInFullAndAveragedHistory() {
+        PredictionTimeline t = new PredictionTimeline();
+        int n = 45_000;   // two hours at 25 fps, stride 4
+        for (int i = 0; i < n; i++) t.put(window(4L * i, i % 2 == 0 ? new float[]{1, 0} : new float[]{0, 1}, true));
+        assertTrue(t.size() <= PredictionTimeline.RECENT_WINDOWS + PredictionTimeline.HISTORY_BUCKETS, t.size() + " entries");
+        assertEquals(n, t.received());
+        Prediction last = t.get(4L * (n - 1));
+        assertFalse(last.energy().isEmpty(), "the newest window is whole");
+        assertNull(t.get(0), "the oldest is only in the history");
+        Prediction early = t.at(0);
+        assertEquals(0, early.startFrame());
+        assertTrue(early.endFrame() > 16, "a history bucket spans several windows");
+        assertArrayEquals(new float[]{0.5f, 0.5f}, early.probs(), 1e-6f, "alternating windows average to a half");
+        assertArrayEquals(new float[]{0.5f}, early.gates().get("Mixed_4b"), 1e-6f, "gates are averaged too");
+        assertTrue(early.energy().isEmpty());
+        long starts = t.list().stream().mapToLong(Prediction::startFrame).distinct().count();
+        assertEquals(t.size(), starts, "history and recent windows interleave by start");
+    }
 }
