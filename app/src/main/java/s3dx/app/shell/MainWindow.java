@@ -153,8 +153,11 @@ public final class MainWindow {
         presentation.applyTo(root);
         scene.setRoot(root);
         select(tab);
-        // a video opened from the menus is shown at once (lessons choose their tab themselves)
-        player.model().videoProperty().addListener((o, a, v) -> select(MainTab.PLAYER));
+        // a video opened from the menus is shown at once (lessons choose their tab themselves); not the demo clip the
+        // player opens by itself at start, which arrives off the FX thread after the window shows the designer
+        player.model().videoProperty().addListener((o, a, v) -> {
+            if (a != null) select(MainTab.PLAYER);
+        });
         main.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> playDemoOnFirstShow());
     }
 
