@@ -134,7 +134,8 @@ public final class DjlNetwork implements AutoCloseable {
     /**
      * Channel multiple that keeps libtorch's oneDNN on its correct path. oneDNN 3.7.1 (libtorch 2.7.1) computes
      * wrong convolutions, sometimes NaN, for kernels larger than 1x1x1 (measured on AMD EPYC Zen 5 with its
-     * AVX-512 and its AVX2 kernels; {@code EngineCheckTest} probes every case): forward when the input channels
+     * AVX-512 and its AVX2 kernels, single convolutions of 4 to 96 channels against a plain loop;
+     * {@link EngineCheck} repeats that check for a design's own shapes before training): forward when the input channels
      * exceed the SIMD block (16 floats, 8 with AVX2) and are not a multiple of it, backward-data when the output
      * channels are not a multiple of it. Zero input channels and zero filters change nothing in the real
      * channels' results or gradients.

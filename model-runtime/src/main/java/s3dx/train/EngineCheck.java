@@ -85,7 +85,12 @@ public final class EngineCheck {
     /** The network's distinct convolution shapes, in network order. */
     static List<ConvShape> shapes(Network network) {
         Map<String, ConvShape> byKey = new LinkedHashMap<>();
-        for (Layer l : network.layers()) if (l instanceof Layer.ConvUnit c) byKey.putIfAbsent(ConvShape.of(c).key(), ConvShape.of(c));
+        for (Layer l : network.layers()) {
+            if (l instanceof Layer.ConvUnit c) {
+                ConvShape s = ConvShape.of(c);
+                byKey.putIfAbsent(s.key(), s);
+            }
+        }
         return List.copyOf(byKey.values());
     }
 
