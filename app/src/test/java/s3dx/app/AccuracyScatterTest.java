@@ -52,7 +52,7 @@ class AccuracyScatterTest {
 
         r.clickOn("#tile-Mixed_4b");   // S3D-G with one block changed: never trained
         assertTrue(shipped().forDesign(app.model.getDesign()).isEmpty());
-        assertEquals(I18n.t("space.untrained"), line(r));
+        assertEquals(I18n.t("trained.none"), line(r));
         assertTrue(line(r).startsWith("No trained result for this design"));
     }
 

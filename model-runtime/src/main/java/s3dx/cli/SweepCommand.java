@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import s3dx.sweep.Sweep;
 import s3dx.sweep.SweepPlan;
+import s3dx.sweep.SweepResults;
 import s3dx.train.TrainConfig;
 
 @Command(name = "sweep", description = {
@@ -30,6 +31,10 @@ public class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "the sweep folder (created; reused to resume)")
     Path out;
+
+    @Option(names = "--resume-from", paramLabel = "FILE", description = {"an earlier sweep's results.json (or assets/models/sweep-results.json)",
+            "of the same protocol: its runs count as finished"})
+    Path resumeFrom;
 
     @Option(names = "--steps", defaultValue = "600", description = "optimiser steps per run (default ${DEFAULT-VALUE})")
     int steps;
@@ -74,6 +79,10 @@ public class SweepCommand implements Callable<Integer> {
         Sweep sweep = new Sweep(runs, new Sweep.Protocol(steps, batch, lr, frames, size, width, evalClips), out, System.out);
         Sweep.Outcome o;
         try {
+            if (resumeFrom != null) {
+                int taken = sweep.adopt(SweepResults.readUserFile(resumeFrom), resumeFrom);
+                System.out.printf("%d finished runs taken from %s%n", taken, resumeFrom);
+            }
             o = sweep.run(parallel, t);
         } catch (IllegalArgumentException e) {
             throw new Main.UserError(e.getMessage());

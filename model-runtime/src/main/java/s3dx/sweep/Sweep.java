@@ -110,6 +110,29 @@ public final class Sweep {
         return new Outcome(done0, todo.size() - failed.size(), List.copyOf(failed));
     }
 
+    /**
+     * Counts the runs recorded in an earlier sweep's results (a {@code results.json}, or the copy shipped beside the
+     * demo models) as finished, so that a sweep folder lost with its machine resumes from the committed results.
+     * Their models are not in the folder; returns how many records were taken.
+     */
+    public int adopt(SweepResults.Results earlier, Path from) throws IOException {
+        if (!earlier.protocol().equals(protocol)) {
+            throw new IllegalArgumentException(from + " holds runs of another protocol (" + earlier.protocol() + ")");
+        }
+        Files.createDirectories(dir.resolve("runs"));
+        int taken = 0;
+        for (SweepPlan.Run r : runs) {
+            if (Files.exists(recordFile(r))) continue;
+            for (RunRecord rec : earlier.runs()) {
+                if (r.id().equals(rec.id())) {
+                    writeAtomically(recordFile(r), JSON.writeValueAsString(rec));
+                    taken++;
+                }
+            }
+        }
+        return taken;
+    }
+
     /** The records of the plan's finished runs, in plan order. */
     public List<RunRecord> finishedRecords() throws IOException {
         List<RunRecord> out = new ArrayList<>();

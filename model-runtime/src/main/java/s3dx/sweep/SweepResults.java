@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import s3dx.files.UserFiles;
 import s3dx.net.Design;
 import java.util.function.ToDoubleFunction;
 import s3dx.train.RunRecord;
@@ -54,6 +55,19 @@ public final class SweepResults {
     /** Reads a sweep's {@code results.json} (or the copy {@code ship-models} puts next to the demo models). */
     public static Results read(Path file) throws IOException {
         return Sweep.JSON.readValue(file.toFile(), Results.class);
+    }
+
+    /**
+     * Reads a results file a user named (checked first: a regular file of at most 64 MiB); a file that is not a
+     * sweep's results fails with a message naming it.
+     */
+    public static Results readUserFile(Path file) throws IOException {
+        UserFiles.checkInput(file, 64L << 20);
+        try {
+            return read(file);
+        } catch (IOException e) {
+            throw new UserFiles.FileProblem(file, "not a sweep's results.json (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
     }
 
     private static final List<String> RATES = List.of("heldOutAccuracy", "reversedPartnerRate", "reversedSameLabelRate",

@@ -105,6 +105,24 @@ class SweepTest {
     }
 
     @Test
+    void aLostSweepFolderResumesFromCommittedResultsOfTheSameProtocolOnly(@TempDir Path dir) throws Exception {
+        RunRecord done = new RunRecord("i2d_s3", "I2D", "i2d", null, 3, 8, 32, 0.125, 1, 2, 2, 4, 2e-3, 4,
+                0.5, 0.25, 0.75, 0.5, 0.25, 0.75, 9, "./s3dx train --preset i2d --seed 3 --out i2d_s3.onnx");
+        RunRecord other = new RunRecord("i3d_s9", "I3D", "i3d", null, 9, 8, 32, 0.125, 1, 2, 2, 4, 2e-3, 4,
+                0.5, 0.25, 0.75, 0.5, 0.25, 0.75, 9, "./s3dx train --preset i3d --seed 9 --out i3d_s9.onnx");
+        SweepResults.Results earlier = new SweepResults.Results(TINY, List.of(done, other), SweepResults.summarise(List.of(done, other)));
+        List<SweepPlan.Run> plan = SweepPlan.runs(List.of("presets"), List.of(3L), List.of("i2d", "fast-s3d"));
+        Sweep sweep = new Sweep(plan, TINY, dir.resolve("fresh"), quiet());
+        assertEquals(1, sweep.adopt(earlier, dir.resolve("results.json")), "only the plan's runs are taken");
+        assertEquals(List.of(done), sweep.finishedRecords());
+        assertEquals(0, sweep.adopt(earlier, dir.resolve("results.json")), "a record already there is kept");
+
+        Sweep longer = new Sweep(plan, new Sweep.Protocol(3, 4, 2e-3, 8, 32, 0.125, 4), dir.resolve("other"), quiet());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> longer.adopt(earlier, dir.resolve("results.json")));
+        assertTrue(e.getMessage().contains("another protocol"), e.getMessage());
+    }
+
+    @Test
     void figure4CoversEveryBoundaryWithFullAndSeparable3dButNoPresetTwice() {
         List<SweepPlan.DesignEntry> f4 = SweepPlan.figure4();
         List<SweepPlan.DesignEntry> presets = SweepPlan.presets();

@@ -5,6 +5,7 @@ import static s3dx.app.i18n.I18n.t;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -28,6 +29,7 @@ import s3dx.app.i18n.ErrorText;
 import s3dx.app.i18n.I18n;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
+import s3dx.app.model.TrainedResults;
 import s3dx.app.ui.FrameView;
 import s3dx.app.ui.JobStatus;
 import s3dx.app.ui.TemporalTable;
@@ -51,6 +53,7 @@ import s3dx.infer.WindowPredictor.Windowing;
 import s3dx.net.DemoSize;
 import s3dx.net.Design;
 import s3dx.net.Preset;
+import s3dx.sweep.SweepResults;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.ListCell;
 
@@ -73,6 +76,7 @@ public final class CompareView extends BorderPane {
     private final Supplier<List<ModelChoice>> models;
     private final Side left, right;
     private final GridPane costs = new GridPane();
+    private final TrainedResults trained = TrainedResults.shipped();
     private final FrameView frame = new FrameView();
     private final ChoiceBox<Path> clip = new ChoiceBox<>();
     private final Button play = new Button(t("player.play"));
@@ -181,6 +185,29 @@ public final class CompareView extends BorderPane {
         row(2, "macs", t("compare.macs"), a.macs(), b.macs());
         row(3, "flops", t("compare.flops"), a.flops(), b.flops());
         row(4, "activations", t("compare.activations"), a.activationBytes(), b.activationBytes());
+        var ta = trained.of(a.network().design()).orElse(null);
+        var tb = trained.of(b.network().design()).orElse(null);
+        rateRow(5, "accuracy", t("compare.accuracy"), ta == null ? null : ta.heldOutAccuracy(), tb == null ? null : tb.heldOutAccuracy());
+        rateRow(6, "partner", t("compare.partner"), ta == null ? null : ta.reversedPartnerRate(), tb == null ? null : tb.reversedPartnerRate());
+    }
+
+    /** A trained rate of each side (mean over seeds, ± spread), "not trained" where the sweep has no result, and the change in points. */
+    private void rateRow(int r, String id, String what, SweepResults.Spread a, SweepResults.Spread b) {
+        Label va = Fmt.styled(rate(a), "compare-value"), vb = Fmt.styled(rate(b), "compare-value");
+        va.setId("compare-left-" + id);
+        vb.setId("compare-right-" + id);
+        Label diff = new Label();
+        diff.setId("compare-diff-" + id);
+        if (a != null && b != null) {
+            double d = 100 * (b.mean() - a.mean());
+            diff.setText(String.format(Locale.ROOT, "%+.1f ", d).replace('-', '\u2212') + t("trained.cardDelta"));
+        }
+        costs.addRow(r, new Label(what), va, vb, diff);
+    }
+
+    private static String rate(SweepResults.Spread s) {
+        if (s == null) return t("compare.notTrained");
+        return s.sd() > 0 ? String.format(Locale.ROOT, "%.1f%% ± %.1f", 100 * s.mean(), 100 * s.sd()) : String.format(Locale.ROOT, "%.1f%%", 100 * s.mean());
     }
 
     private void row(int r, String id, String what, long a, long b) {

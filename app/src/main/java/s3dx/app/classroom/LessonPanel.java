@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import s3dx.app.model.DesignModel;
+import s3dx.app.model.TrainedResults;
 
 /**
  * The guided-lessons side panel: a lesson chooser, the step's title and text, an optional action button,
@@ -37,7 +38,7 @@ public final class LessonPanel extends VBox {
     private final Lessons lessons;
     private final Host host;
     private final ChoiceBox<Lessons.Lesson> chooser = new ChoiceBox<>();
-    private final Label counter = new Label(), title = new Label(), text = new Label();
+    private final Label counter = new Label(), title = new Label(), text = new Label(), accuracy = new Label();
     private final Button back = new Button(t("lesson.back")), next = new Button(t("lesson.next")), action = new Button();
     private final IntegerProperty lesson = new SimpleIntegerProperty(-1), step = new SimpleIntegerProperty(-1);
 
@@ -66,6 +67,13 @@ public final class LessonPanel extends VBox {
         text.getStyleClass().add("lesson-text");
         text.setWrapText(true);
         text.setId("lesson-text");
+        // the step's design as the user changes it: what it reached when trained on MotionShapes, or that it was not
+        accuracy.getStyleClass().addAll("hint", "lesson-accuracy");
+        accuracy.setWrapText(true);
+        accuracy.setId("lesson-accuracy");
+        TrainedResults trained = TrainedResults.shipped();
+        accuracy.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> trained.sentence(model.getDesign()), model.designProperty()));
         counter.getStyleClass().add("lesson-counter");
         counter.setId("lesson-counter");
         action.setId("lesson-action");
@@ -89,7 +97,7 @@ public final class LessonPanel extends VBox {
         nav.setAlignment(Pos.CENTER_LEFT);
         Region fill = new Region();
         VBox.setVgrow(fill, Priority.ALWAYS);
-        getChildren().addAll(head, chooser, title, text, action, fill, nav);
+        getChildren().addAll(head, chooser, title, text, accuracy, action, fill, nav);
         setPrefWidth(330);
         setMinWidth(260);
     }

@@ -16,17 +16,19 @@ import javafx.scene.layout.VBox;
 import s3dx.app.model.Baseline;
 import s3dx.app.model.CostMetric;
 import s3dx.app.model.DesignModel;
+import s3dx.app.model.TrainedResults;
 import s3dx.cost.CostFormat;
 import s3dx.cost.CostReport;
 import s3dx.net.Design;
 import s3dx.net.DesignException;
 import s3dx.net.Preset;
 import s3dx.net.PresetMatch;
+import s3dx.sweep.SweepResults;
 import s3dx.app.ui.Fmt;
 
 /**
  * The live totals: parameters, MACs or FLOPs, activation memory, each with its change against the pinned
- * baseline; and, for the paper's reported designs, the published figures beside the computed ones.
+ * baseline; the trained accuracy on MotionShapes where the shipped sweep has this design; and, for the paper's reported designs, the published figures beside the computed ones.
  */
 public final class CostSummaryView extends VBox {
     private static final javafx.css.PseudoClass BETTER = javafx.css.PseudoClass.getPseudoClass("better");
@@ -43,14 +45,19 @@ public final class CostSummaryView extends VBox {
     private final Label memory = value("memory-value");
     private final Label memorySub = sub();
     private final Label memoryDelta = delta("memory-delta");
+    private final Label accuracy = value("accuracy-value");
+    private final Label accuracySub = sub();
+    private final Label accuracyDelta = delta("accuracy-delta");
+    private final TrainedResults trained;
     private final Label baselineName = new Label();
     private final VBox reported = new VBox(4);
     private final Label reportedParams = new Label();
     private final Label reportedCompute = new Label();
     private Optional<Preset> reportedFor;
 
-    public CostSummaryView(DesignModel model) {
+    public CostSummaryView(DesignModel model, TrainedResults trained) {
         this.model = model;
+        this.trained = trained;
         getStyleClass().add("summary");
         setSpacing(8);
         computeTitle.getStyleClass().add("metric-title");
@@ -75,7 +82,7 @@ public final class CostSummaryView extends VBox {
                 card(title(t("summary.params")), params, paramsSub, paramsDelta),
                 card(computeTitle, compute, computeSub, computeDelta),
                 card(title(t("summary.memory")), memory, memorySub, memoryDelta),
-                baselineRow, reported);
+                accuracyCard(), baselineRow, reported);
 
         model.reportProperty().addListener((o, a, r) -> refresh());
         model.metricProperty().addListener((o, a, m) -> refresh());
@@ -109,6 +116,7 @@ public final class CostSummaryView extends VBox {
             showDelta(computeDelta, m.of(r), m.of(base), m.unit());
             showDelta(memoryDelta, r.activationBytes(), base.activationBytes(), t("summary.deltaMemory"));
         }
+        showAccuracy(d, base);
         showReported(PresetMatch.of(d).map(PresetMatch::preset), r, m);
     }
 
@@ -125,6 +133,31 @@ public final class CostSummaryView extends VBox {
         l.setText(text + " " + what);
         l.pseudoClassStateChanged(BETTER, value < base);
         l.pseudoClassStateChanged(WORSE, value > base);
+    }
+
+    private VBox accuracyCard() {
+        VBox card = card(title(t("trained.card")), accuracy, accuracySub, accuracyDelta);
+        card.setId("accuracy-card");
+        trained.protocol().ifPresent(p -> Tooltip.install(card, new Tooltip(t("trained.cardTip", String.format(Locale.ROOT,
+                "%d steps × %d clips, %d×%d×%d, width %s", p.steps(), p.batch(), p.frames(), p.size(), p.size(), p.width())))));
+        return card;
+    }
+
+    /** This design's trained accuracy, and its change in percentage points against the baseline where both have one. */
+    private void showAccuracy(Design d, CostReport base) {
+        var mine = trained.of(d);
+        accuracy.setText(mine.map(s -> String.format(Locale.ROOT, "%.1f%%", 100 * s.heldOutAccuracy().mean())).orElse("\u2014"));
+        accuracySub.setText(mine.map(s -> s.seeds() > 1 ? t("trained.cardSeeds", 100 * s.heldOutAccuracy().sd(), s.seeds())
+                : t("trained.cardOne")).orElse(t("trained.cardNone")));
+        accuracyDelta.setText("");
+        accuracyDelta.pseudoClassStateChanged(BETTER, false);
+        accuracyDelta.pseudoClassStateChanged(WORSE, false);
+        Optional<SweepResults.DesignSummary> theirs = base == null ? Optional.empty() : trained.of(base.network().design());
+        if (mine.isEmpty() || theirs.isEmpty()) return;
+        double points = 100 * (mine.get().heldOutAccuracy().mean() - theirs.get().heldOutAccuracy().mean());
+        accuracyDelta.setText(String.format(Locale.ROOT, "%+.1f ", points).replace('-', '\u2212') + t("trained.cardDelta"));
+        accuracyDelta.pseudoClassStateChanged(BETTER, points > 0);
+        accuracyDelta.pseudoClassStateChanged(WORSE, points < 0);
     }
 
     private void showReported(Optional<Preset> match, CostReport r, CostMetric m) {

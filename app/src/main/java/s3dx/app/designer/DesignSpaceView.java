@@ -50,11 +50,7 @@ final class DesignSpaceView extends VBox {
         line.getStyleClass().add("hint");
         line.setWrapText(true);
         line.setMinHeight(Region.USE_PREF_SIZE);   // wraps rather than cuts the sentence
-        Runnable say = () -> line.setText(trained.of(model.getDesign())
-                .map(s -> s.seeds() > 1
-                        ? t("space.trainedSeeds", 100 * s.heldOutAccuracy().mean(), 100 * s.heldOutAccuracy().sd(), s.seeds())
-                        : t("space.trained", 100 * s.heldOutAccuracy().mean()))
-                .orElse(t("space.untrained")));
+        Runnable say = () -> line.setText(trained.sentence(model.getDesign()));
         model.designProperty().addListener((o, a, d) -> say.run());
         say.run();
 

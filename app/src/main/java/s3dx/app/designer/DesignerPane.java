@@ -56,7 +56,8 @@ public final class DesignerPane extends BorderPane {
         };
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("panel-tabs");
-        DesignSpaceView map = new DesignSpaceView(model, TrainedResults.shipped());
+        TrainedResults trained = TrainedResults.shipped();
+        DesignSpaceView map = new DesignSpaceView(model, trained);
         VBox inceptionCard = card(inception), tabsCard = card(tabs), mapCard = card(panel(t("space.title"), null, map));
         inceptionCard.getStyleClass().add("inception-card");
         tabsCard.getStyleClass().add("tabs-card");
@@ -94,7 +95,7 @@ public final class DesignerPane extends BorderPane {
         centerScroll.getStyleClass().add("center-scroll");
         centerScroll.setId("designer-scroll");
 
-        ScrollPane left = new ScrollPane(new VBox(14, new ControlsPane(model), new CostSummaryView(model)));
+        ScrollPane left = new ScrollPane(new VBox(14, new ControlsPane(model), new CostSummaryView(model, trained)));
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.getStyleClass().add("sidebar");

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import static s3dx.app.i18n.I18n.t;
+
 import s3dx.assets.Assets;
 import s3dx.net.Design;
 import s3dx.sweep.ShippedModels;
@@ -49,6 +51,19 @@ public final class TrainedResults {
     /** The result of the trained design with {@code d}'s blocks, if there is one. */
     public Optional<SweepResults.DesignSummary> of(Design d) {
         return results == null ? Optional.empty() : results.forDesign(d);
+    }
+
+    /**
+     * One sentence on {@code d}'s trained accuracy (held-out clips, mean over seeds and its spread, and how often a
+     * reversed clip gets its partner label), or that it has none: the design-space card, the lessons and Compare
+     * all say it this way.
+     */
+    public String sentence(Design d) {
+        return of(d).map(s -> s.seeds() > 1
+                        ? t("trained.seeds", 100 * s.heldOutAccuracy().mean(), 100 * s.heldOutAccuracy().sd(), s.seeds(),
+                                100 * s.reversedPartnerRate().mean())
+                        : t("trained.one", 100 * s.heldOutAccuracy().mean(), 100 * s.reversedPartnerRate().mean()))
+                .orElse(t("trained.none"));
     }
 
     /** {@code d} at the sweep's clip, width and classes: where its cost sits among the trained designs. */

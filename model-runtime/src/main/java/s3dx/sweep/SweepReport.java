@@ -1,0 +1,132 @@
+package s3dx.sweep;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import s3dx.cost.CostFormat;
+
+/**
+ * A sweep's results as the README shows them: one table row per design (mean ± sample standard deviation over its
+ * seeds), and the paper's comparisons computed from the rows: gating (S3D-G against S3D), separable against full 3D
+ * (S3D against I3D, and at each Figure-4 boundary, Fast-S3D against Top-Heavy-I3D among them), and top-heavy against bottom-heavy at equal MACs.
+ */
+public final class SweepReport {
+    private SweepReport() {}
+
+    /** One design on an accuracy-vs-MACs curve. */
+    record Point(String id, long macs, double accuracy) {}
+
+    /** The markdown table and the comparisons, in held-out accuracy and reversed → partner points. */
+    public static String markdown(SweepResults.Results r) {
+        StringBuilder s = new StringBuilder();
+        var p = r.protocol();
+        s.append(String.format(Locale.ROOT, "Protocol: %d steps x %d clips, Adam %s (cosine), %dx%dx%d clips, width %s, %d clips per test; "
+                        + "rates in percent, mean ± sd over seeds.%n%n", p.steps(), p.batch(), Sweep.number(p.learningRate()),
+                p.frames(), p.size(), p.size(), Sweep.number(p.width()), p.evalClips()));
+        s.append("| design | seeds | params | MACs | held-out accuracy | reversed → partner | reversed → same "
+                + "| held-out settings: accuracy | reversed → partner | reversed → same |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (SweepResults.DesignSummary d : r.summary()) {
+            s.append(String.format(Locale.ROOT, "| %s | %d | %s | %.0f M | %s | %s | %s | %s | %s | %s |%n", d.design(), d.seeds(),
+                    CostFormat.count(d.params()), d.macs() / 1e6, pct(d.heldOutAccuracy()), pct(d.reversedPartnerRate()),
+                    pct(d.reversedSameLabelRate()), pct(d.heldOutSettingsAccuracy()), pct(d.heldOutSettingsPartnerRate()),
+                    pct(d.heldOutSettingsSameLabelRate())));
+        }
+        s.append('\n');
+        for (String line : comparisons(r)) s.append("- ").append(line).append('\n');
+        return s.toString();
+    }
+
+    /** The paper's comparisons that these results can make; each says which runs it used. */
+    static List<String> comparisons(SweepResults.Results r) {
+        List<String> out = new ArrayList<>();
+        pair(r, "s3d-g", "s3d", "gating (S3D-G − S3D)").ifPresent(out::add);
+        pair(r, "s3d", "i3d", "separable − full 3D (S3D − I3D)").ifPresent(out::add);
+        List<Double> sepMinusFull = new ArrayList<>();
+        for (String side : List.of("bottom-heavy", "top-heavy")) {
+            for (SweepResults.DesignSummary sep : family(r, side + "-s3d")) {
+                family(r, side + "-i3d").stream().filter(full -> full.boundary().equals(sep.boundary())).findFirst().ifPresent(full ->
+                        sepMinusFull.add(100 * (sep.heldOutAccuracy().mean() - full.heldOutAccuracy().mean())));
+            }
+        }
+        if (!sepMinusFull.isEmpty()) out.add(spread("separable − full 3D at the same Figure-4 boundary", sepMinusFull, "boundaries"));
+        for (String conv : List.of("i3d", "s3d")) {
+            String full = conv.equals("i3d") ? "i3d" : "s3d";
+            List<Point> top = curve(r, "top-heavy-" + conv, full), bottom = curve(r, "bottom-heavy-" + conv, full);
+            List<Double> diffs = new ArrayList<>();
+            for (Point b : bottom) {
+                if (b.id().equals("i2d") || b.id().equals(full)) continue;   // the shared ends of both curves
+                interpolate(top, b.macs()).ifPresent(t -> diffs.add(100 * (t - b.accuracy())));
+            }
+            if (!diffs.isEmpty()) {
+                out.add(spread("top-heavy − bottom-heavy at the same MACs (" + conv.toUpperCase(Locale.ROOT)
+                        + " blocks; the top-heavy curve read at each bottom-heavy design's MACs)", diffs, "bottom-heavy designs"));
+            }
+        }
+        return out;
+    }
+
+    /** A family's designs plus the curve's two ends (I2D, and the full-3D or separable design) by MACs. */
+    static List<Point> curve(SweepResults.Results r, String family, String fullEnd) {
+        List<Point> pts = new ArrayList<>();
+        for (SweepResults.DesignSummary d : r.summary()) {
+            if (family.equals(d.family()) || d.id().equals("i2d") || d.id().equals(fullEnd)) {
+                pts.add(new Point(d.id(), d.macs(), d.heldOutAccuracy().mean()));
+            }
+        }
+        pts.sort(Comparator.comparingLong(Point::macs));
+        return pts;
+    }
+
+    /** The curve's accuracy at {@code macs}, linear between its neighbours; empty outside the curve. */
+    static OptionalDouble interpolate(List<Point> curve, long macs) {
+        for (int i = 0; i + 1 < curve.size(); i++) {
+            Point a = curve.get(i), b = curve.get(i + 1);
+            if (macs >= a.macs() && macs <= b.macs()) {
+                double t = b.macs() == a.macs() ? 0 : (double) (macs - a.macs()) / (b.macs() - a.macs());
+                return OptionalDouble.of(a.accuracy() + t * (b.accuracy() - a.accuracy()));
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    private static Optional<String> pair(SweepResults.Results r, String a, String b, String what) {
+        return byId(r, a).flatMap(x -> byId(r, b).map(y -> String.format(Locale.ROOT,
+                "%s: %s points held-out accuracy (%s, %s), %s held-out settings, %s reversed → partner", what,
+                signed(x, y, d -> d.heldOutAccuracy()), seeds(x), seeds(y), signed(x, y, d -> d.heldOutSettingsAccuracy()),
+                signed(x, y, d -> d.reversedPartnerRate()))));
+    }
+
+    private static String signed(SweepResults.DesignSummary x, SweepResults.DesignSummary y, Function<SweepResults.DesignSummary, SweepResults.Spread> f) {
+        return String.format(Locale.ROOT, "%+.1f", 100 * (f.apply(x).mean() - f.apply(y).mean()));
+    }
+
+    private static String seeds(SweepResults.DesignSummary d) {
+        return d.design() + " " + d.seeds() + (d.seeds() == 1 ? " seed" : " seeds");
+    }
+
+    private static String spread(String what, List<Double> diffs, String over) {
+        double mean = diffs.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        long positive = diffs.stream().filter(x -> x > 0).count();
+        return String.format(Locale.ROOT, "%s: mean %+.1f points over %d %s (%+.1f to %+.1f; higher in %d of %d)", what, mean, diffs.size(), over,
+                diffs.stream().mapToDouble(Double::doubleValue).min().orElse(0), diffs.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                positive, diffs.size());
+    }
+
+    /** The designs of one Figure-4 curve that have a boundary (the heavy presets and Fast-S3D among them). */
+    private static List<SweepResults.DesignSummary> family(SweepResults.Results r, String family) {
+        return r.summary().stream().filter(d -> family.equals(d.family()) && d.boundary() != null).toList();
+    }
+
+    private static Optional<SweepResults.DesignSummary> byId(SweepResults.Results r, String id) {
+        return r.summary().stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    private static String pct(SweepResults.Spread s) {
+        return s.sd() > 0 ? String.format(Locale.ROOT, "%.1f ± %.1f", 100 * s.mean(), 100 * s.sd()) : String.format(Locale.ROOT, "%.1f", 100 * s.mean());
+    }
+}
