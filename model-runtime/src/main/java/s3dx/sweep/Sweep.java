@@ -68,7 +68,7 @@ public final class Sweep {
         int done0 = runs.length - todo.size();
         out.printf(Locale.ROOT, "sweep of %d runs in %s: %d finished before, %d to train, %d at a time with %d threads each%n",
                 runs.length, dir, done0, todo.size(), parallel, threads);
-        SweepResults.write(dir, protocol, finishedRecords());
+        SweepResults.write(dir, protocol, folderRecords());
         AtomicInteger finished = new AtomicInteger(done0);
         List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread hook = new Thread(() -> live.forEach(Process::destroy), "s3dx-sweep-stop");
@@ -81,7 +81,7 @@ public final class Sweep {
                         RunRecord rec = train(r, threads);
                         synchronized (this) {
                             writeAtomically(recordFile(r), JSON.writeValueAsString(rec));
-                            SweepResults.write(dir, protocol, finishedRecords());
+                            SweepResults.write(dir, protocol, folderRecords());
                             out.printf(Locale.ROOT, "[%d/%d] %s: held-out %.1f%%, reversed->partner %.1f%%; held-out settings %.1f%%, "
                                             + "reversed->partner %.1f%%, same %.1f%%; %.0f s%n", finished.incrementAndGet(), runs.length, r.id(),
                                     100 * rec.heldOutAccuracy(), 100 * rec.reversedPartnerRate(), 100 * rec.heldOutSettingsAccuracy(),
@@ -140,6 +140,25 @@ public final class Sweep {
             Path f = recordFile(r);
             if (Files.exists(f)) out.add(JSON.readValue(f.toFile(), RunRecord.class));
         }
+        return out;
+    }
+
+    /**
+     * Every finished run in the folder, this plan's and earlier plans' (another list, other seeds, --only), in the order
+     * of the design lists and then by seed: the folder's results always cover all it holds.
+     */
+    List<RunRecord> folderRecords() throws IOException {
+        List<RunRecord> out = new ArrayList<>();
+        try (var files = Files.list(dir.resolve("runs"))) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".part.json"))::iterator) {
+                out.add(JSON.readValue(f.toFile(), RunRecord.class));
+            }
+        }
+        List<String> order = SweepPlan.LISTS.values().stream().flatMap(List::stream).map(SweepPlan.DesignEntry::id).toList();
+        out.sort(java.util.Comparator.<RunRecord>comparingInt(r -> {
+            int i = order.indexOf(SweepResults.designId(r));
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }).thenComparingLong(RunRecord::seed).thenComparing(RunRecord::id));
         return out;
     }
 

@@ -116,6 +116,10 @@ class SweepTest {
         assertEquals(1, sweep.adopt(earlier, dir.resolve("results.json")), "only the plan's runs are taken");
         assertEquals(List.of(done), sweep.finishedRecords());
         assertEquals(0, sweep.adopt(earlier, dir.resolve("results.json")), "a record already there is kept");
+        // a later plan over the same folder (another list) keeps the earlier runs in the folder's results
+        Files.writeString(dir.resolve("fresh/runs/i3d_s9.json"), Sweep.JSON.writeValueAsString(other));
+        assertEquals(List.of(done, other), new Sweep(SweepPlan.runs(List.of("figure4"), List.of(0L), List.of()), TINY, dir.resolve("fresh"),
+                quiet()).folderRecords(), "presets first (I2D before I3D), whatever the plan");
 
         Sweep longer = new Sweep(plan, new Sweep.Protocol(3, 4, 2e-3, 8, 32, 0.125, 4), dir.resolve("other"), quiet());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> longer.adopt(earlier, dir.resolve("results.json")));
