@@ -1,15 +1,13 @@
 package s3dx.cli;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import s3dx.assets.Assets;
 import s3dx.evidence.ClassActivation;
@@ -32,28 +30,22 @@ public class BenchEvidenceCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "model.onnx", description = "models to time (default: the demo models)")
     List<Path> models;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "intra-op threads (default ${DEFAULT-VALUE})")
-    int threads;
-
-    @Option(names = "--runs", paramLabel = "R", defaultValue = "5", description = "timed runs of each probe (default ${DEFAULT-VALUE})")
-    int runs;
-
-    @Option(names = "--no-spin", description = {"idle ONNX Runtime threads sleep instead of spinning; then 'cpu s' is the work",
-            "itself and cpu s / threads estimates the wall time on an idle machine"})
-    boolean noSpin;
+    @Mixin
+    OrtBenchOptions bench;
 
     @Option(names = "--batch", paramLabel = "N", split = ",", defaultValue = "1,8,16,32", description = "occlusion batch sizes (default ${DEFAULT-VALUE})")
     List<Integer> batches;
 
     @Override
     public Integer call() throws IOException {
-        if (threads < 1 || runs < 1 || batches.stream().anyMatch(b -> b < 1)) throw new Main.UserError("--threads, --runs and --batch must be at least 1");
+        bench.check();
+        if (batches.stream().anyMatch(b -> b < 1)) throw new Main.UserError("--batch must be at least 1");
         List<Path> files = models != null ? models : Assets.models();
         if (files.isEmpty()) throw new Main.UserError("no models: give --model (the demo models were not found)");
-        System.out.println("ONNX Runtime, " + threads + " intra-op threads; load average before: " + BenchForwardCommand.loadAverage());
+        System.out.println("ONNX Runtime, " + bench.threads + " intra-op threads; load average before: " + BenchForwardCommand.loadAverage());
         System.out.printf(Locale.ROOT, "%-40s %-34s %9s %9s %9s%n", "model", "probe", "median s", "min s", "cpu s");
         for (Path file : files) {
-            try (OnnxSession s = ClassActivation.open(file, new OnnxSession.Settings(threads, !noSpin))) {
+            try (OnnxSession s = ClassActivation.open(file, bench.settings())) {
                 var info = s.info().orElseThrow(() -> new Main.UserError(file + ": no S3D Explorer metadata"));
                 Preprocessing pre = info.preprocessing();
                 int t = pre.frames();
@@ -74,20 +66,10 @@ public class BenchEvidenceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Sorted wall seconds and sorted process CPU seconds of the timed runs. */
+    /** Sorted wall and CPU seconds of the timed runs, after one untimed run. */
     private double[][] time(Supplier<?> probe) {
         probe.get();   // warm-up: ONNX Runtime plans its memory for each new batch size
-        double[] sec = new double[runs], cpu = new double[runs];
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime(), c0 = os.getProcessCpuTime();
-            probe.get();
-            sec[i] = (System.nanoTime() - t0) / 1e9;
-            cpu[i] = (os.getProcessCpuTime() - c0) / 1e9;
-        }
-        Arrays.sort(sec);
-        Arrays.sort(cpu);
-        return new double[][]{sec, cpu};
+        return bench.time(probe::get);
     }
 
     private static void report(String model, String probe, double[][] times) {

@@ -1,16 +1,14 @@
 package s3dx.cli;
 
-import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import s3dx.cost.CostReport;
 import s3dx.infer.OnnxSession;
@@ -28,18 +26,12 @@ import s3dx.weights.WeightInit;
         "Benchmark: forward time of S3D and S3D-G (batch 1, seeded weights) at 64x224x224 and 16x112x112 in ONNX Runtime,",
         "median of --runs after --warmup runs, and the achieved FLOP rate as a share of peak (cores x FP32 FLOP/cycle of the ISA found x clock)."})
 public class BenchForwardCommand implements Callable<Integer> {
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "intra-op threads (default ${DEFAULT-VALUE})")
-    int threads;
-
-    @Option(names = "--runs", paramLabel = "R", defaultValue = "5", description = "timed runs per model (default ${DEFAULT-VALUE})")
-    int runs;
+    @Mixin
+    OrtBenchOptions bench;
 
     @Option(names = "--warmup", paramLabel = "W", defaultValue = "2", description = "untimed runs first (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--no-spin", description = {"idle ONNX Runtime threads sleep instead of spinning; then 'cpu s' is the work",
-            "itself and cpu s / threads estimates the wall time on an idle machine"})
-    boolean noSpin;
 
     @Option(names = "--preset", paramLabel = "NAME", split = ",", defaultValue = "s3d,s3d-g", description = "presets to time (default ${DEFAULT-VALUE})")
     List<String> presets;
@@ -49,7 +41,9 @@ public class BenchForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1 || runs < 1 || warmup < 0) throw new Main.UserError("--threads and --runs must be at least 1, --warmup at least 0");
+        bench.check();
+        if (warmup < 0) throw new Main.UserError("--warmup must be at least 0");
+        int threads = bench.threads;
         Cpu cpu = Cpu.current();
         Cpu.Clock clock = Cpu.clock().orElseThrow(() -> new Main.UserError("cannot read the CPU clock from /proc/cpuinfo or lscpu"));
         int flop = cpu.isa().flopPerCycle;
@@ -75,7 +69,7 @@ public class BenchForwardCommand implements Callable<Integer> {
                 double gflops = 2.0 * macs / median / 1e9;
                 System.out.printf(Locale.ROOT, "%-8s %-11s %9.3f %9.3f %9.3f %9.3f %9.1f %6.1f%% %9.3f%n", Preset.fromId(p).displayName(),
                         t + "x" + s + "x" + s, macs / 1e9, median, sec[0], sec[sec.length - 1], gflops, 100 * gflops / peak,
-                        times[1][runs / 2]);
+                        times[1][sec.length / 2]);
             }
         }
         System.out.println("load average after: " + loadAverage());
@@ -98,19 +92,9 @@ public class BenchForwardCommand implements Callable<Integer> {
         Tensor clip = Tensor.zeros(1, 3, d.frames(), d.height(), d.width());
         SplittableRandom r = new SplittableRandom(1);
         for (int i = 0; i < clip.data().length; i++) clip.data()[i] = (float) r.nextGaussian();
-        double[] sec = new double[runs], cpu = new double[runs];
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        try (OnnxSession s = OnnxSession.open(model, new OnnxSession.Settings(threads, !noSpin))) {
+        try (OnnxSession s = OnnxSession.open(model, bench.settings())) {
             for (int i = 0; i < warmup; i++) s.run(clip);
-            for (int i = 0; i < runs; i++) {
-                long t0 = System.nanoTime(), c0 = os.getProcessCpuTime();
-                s.run(clip);
-                sec[i] = (System.nanoTime() - t0) / 1e9;
-                cpu[i] = (os.getProcessCpuTime() - c0) / 1e9;
-            }
+            return bench.time(() -> s.run(clip));
         }
-        Arrays.sort(sec);
-        Arrays.sort(cpu);
-        return new double[][]{sec, cpu};
     }
 }
