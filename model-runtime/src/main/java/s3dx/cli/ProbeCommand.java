@@ -1,6 +1,8 @@
 package s3dx.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import s3dx.evidence.ClassActivation;
 import s3dx.evidence.EvidenceCsv;
+import s3dx.files.UserFiles;
 import s3dx.evidence.Occlusion;
 import s3dx.evidence.ProbeProgress;
 import s3dx.evidence.TemporalProbe;
@@ -86,14 +89,16 @@ public class ProbeCommand implements Callable<Integer> {
             void write(Writer w) throws IOException;
         }
 
-        void writeCsv(CsvBody body) {
+        /** Writes the CSV through {@link UserFiles}: never over the video, and an existing file is replaced only when all is written. */
+        void writeCsv(CsvBody body) throws IOException {
             if (csv == null) return;
-            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            UserFiles.checkOutput(csv, video);
+            UserFiles.write(csv, out -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 body.write(w);
-            } catch (IOException e) {
-                throw new Main.UserError("cannot write " + csv + ": " + e.getMessage());
-            }
-            System.out.println("wrote " + csv);
+                w.flush();
+            });
+            System.out.println("wrote " + Main.printable(csv.toString()));
         }
     }
 

@@ -1,6 +1,8 @@
 package s3dx.cli;
 
 import java.io.IOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import s3dx.synth.MotionClass;
 import s3dx.synth.MotionShapes;
+import s3dx.files.UserFiles;
 import s3dx.video.VideoWriter;
 
 @Command(name = "synth", description = {
@@ -74,9 +77,11 @@ public class SynthCommand implements Callable<Integer> {
         MotionClass chosen = motionClass == null ? null : classNamed(motionClass);
         MotionShapes gen = new MotionShapes(MotionShapes.Options.defaults(size, frames)
                 .withSettings(heldOutSettings ? MotionShapes.Settings.HELD_OUT : MotionShapes.Settings.TRAINING));
-        Files.writeString(out.resolve("labels.txt"), s3dx.synth.MotionClass.labelsText(), StandardCharsets.UTF_8);
+        UserFiles.write(out.resolve("labels.txt"), o -> o.write(s3dx.synth.MotionClass.labelsText().getBytes(StandardCharsets.UTF_8)));
         Path manifest = out.resolve("manifest.csv");
-        try (Writer w = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {
+        // the manifest appears (or replaces an earlier one) only when every clip it lists was written
+        UserFiles.write(manifest, o -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8));
             w.write("file,label\n");
             for (int i = 0; i < count; i++) {
                 long itemSeed = MotionShapes.itemSeed(seed, i);
@@ -86,7 +91,8 @@ public class SynthCommand implements Callable<Integer> {
                 MotionShapes.write(clip, out.resolve(name), fps, c);
                 w.write(name + "," + clip.label().label() + "\n");
             }
-        }
+            w.flush();
+        });
         System.out.printf(Locale.ROOT, "wrote %d %s clips (%dx%d, %d frames, %s) and %s to %s%n", count, ext, size, size,
                 frames * episodes, c.encoderName(), manifest.getFileName(), out);
         return 0;

@@ -76,4 +76,14 @@ class ProbeCommandTest {
         assertEquals(1, badFill.exit());
         assertTrue(badFill.err().contains("use one of zero, clip_mean"), badFill.err());
     }
+
+    @Test
+    void theCsvNeverOverwritesTheVideo() throws Exception {
+        Path video = Files.copy(Path.of(CLIP), dir.resolve("clip.mp4"));
+        byte[] before = Files.readAllBytes(video);
+        CliRun r = CliRun.of("probe", "cam", "--model", S3DG, "--video", video.toString(), "--threads", "2", "--csv", video.toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.err().contains("is also an input"), r.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(video)), "the video is as it was");
+    }
 }
