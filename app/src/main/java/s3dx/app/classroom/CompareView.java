@@ -5,7 +5,6 @@ import static s3dx.app.i18n.I18n.t;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -193,21 +192,14 @@ public final class CompareView extends BorderPane {
 
     /** A trained rate of each side (mean over seeds, ± spread), "not trained" where the sweep has no result, and the change in points. */
     private void rateRow(int r, String id, String what, SweepResults.Spread a, SweepResults.Spread b) {
-        Label va = Fmt.styled(rate(a), "compare-value"), vb = Fmt.styled(rate(b), "compare-value");
+        Label va = Fmt.styled(a == null ? t("compare.notTrained") : Fmt.rate(a), "compare-value");
+        Label vb = Fmt.styled(b == null ? t("compare.notTrained") : Fmt.rate(b), "compare-value");
         va.setId("compare-left-" + id);
         vb.setId("compare-right-" + id);
         Label diff = new Label();
         diff.setId("compare-diff-" + id);
-        if (a != null && b != null) {
-            double d = 100 * (b.mean() - a.mean());
-            diff.setText(String.format(Locale.ROOT, "%+.1f ", d).replace('-', '\u2212') + t("trained.cardDelta"));
-        }
+        if (a != null && b != null) diff.setText(Fmt.points(b.mean() - a.mean()));
         costs.addRow(r, new Label(what), va, vb, diff);
-    }
-
-    private static String rate(SweepResults.Spread s) {
-        if (s == null) return t("compare.notTrained");
-        return s.sd() > 0 ? String.format(Locale.ROOT, "%.1f%% ± %.1f", 100 * s.mean(), 100 * s.sd()) : String.format(Locale.ROOT, "%.1f%%", 100 * s.mean());
     }
 
     private void row(int r, String id, String what, long a, long b) {

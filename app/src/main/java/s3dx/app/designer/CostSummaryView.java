@@ -28,7 +28,8 @@ import s3dx.app.ui.Fmt;
 
 /**
  * The live totals: parameters, MACs or FLOPs, activation memory, each with its change against the pinned
- * baseline; the trained accuracy on MotionShapes where the shipped sweep has this design; and, for the paper's reported designs, the published figures beside the computed ones.
+ * baseline; the trained accuracy on MotionShapes where the shipped sweep has this design; and, for the paper's
+ * reported designs, the published figures beside the computed ones.
  */
 public final class CostSummaryView extends VBox {
     private static final javafx.css.PseudoClass BETTER = javafx.css.PseudoClass.getPseudoClass("better");
@@ -146,7 +147,7 @@ public final class CostSummaryView extends VBox {
     /** This design's trained accuracy, and its change in percentage points against the baseline where both have one. */
     private void showAccuracy(Design d, CostReport base) {
         var mine = trained.of(d);
-        accuracy.setText(mine.map(s -> String.format(Locale.ROOT, "%.1f%%", 100 * s.heldOutAccuracy().mean())).orElse("\u2014"));
+        accuracy.setText(mine.map(s -> Fmt.percent(s.heldOutAccuracy().mean())).orElse("\u2014"));
         accuracySub.setText(mine.map(s -> s.seeds() > 1 ? t("trained.cardSeeds", 100 * s.heldOutAccuracy().sd(), s.seeds())
                 : t("trained.cardOne")).orElse(t("trained.cardNone")));
         accuracyDelta.setText("");
@@ -154,8 +155,8 @@ public final class CostSummaryView extends VBox {
         accuracyDelta.pseudoClassStateChanged(WORSE, false);
         Optional<SweepResults.DesignSummary> theirs = base == null ? Optional.empty() : trained.of(base.network().design());
         if (mine.isEmpty() || theirs.isEmpty()) return;
-        double points = 100 * (mine.get().heldOutAccuracy().mean() - theirs.get().heldOutAccuracy().mean());
-        accuracyDelta.setText(String.format(Locale.ROOT, "%+.1f ", points).replace('-', '\u2212') + t("trained.cardDelta"));
+        double points = mine.get().heldOutAccuracy().mean() - theirs.get().heldOutAccuracy().mean();
+        accuracyDelta.setText(Fmt.points(points));
         accuracyDelta.pseudoClassStateChanged(BETTER, points > 0);
         accuracyDelta.pseudoClassStateChanged(WORSE, points < 0);
     }

@@ -37,6 +37,16 @@ public final class Fmt {
         return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
     }
 
+    /** A trained rate over seeds: "92.0%", or "92.0% ± 1.2" where the seeds disagree. */
+    public static String rate(s3dx.sweep.SweepResults.Spread s) {
+        return percent(s.mean()) + (s.sd() > 0 ? String.format(Locale.ROOT, " ± %.1f", 100 * s.sd()) : "");
+    }
+
+    /** "+1.5 points", "−3.0 points": the change between two rates (fractions), with a true minus sign. */
+    public static String points(double fractionChange) {
+        return String.format(Locale.ROOT, "%+.1f ", 100 * fractionChange).replace('-', '\u2212') + t("trained.cardDelta");
+    }
+
     /** "-35%", "+4.2%", "±0%": the change from {@code base} to {@code value}. */
     public static String delta(long value, long base) {
         if (base == 0) return t("common.na");
