@@ -21,6 +21,7 @@ import s3dx.app.i18n.I18n;
 import s3dx.assets.Assets;
 import s3dx.net.Preset;
 import s3dx.sweep.ShippedModels;
+import s3dx.sweep.SweepPlan;
 import s3dx.sweep.SweepResults;
 
 /** The designer's design-space card against the shipped sweep results: this design's trained accuracy, or none. */
@@ -63,13 +64,30 @@ class AccuracyScatterTest {
         r.clickOn("#space-accuracy");
         assertTrue(chart.isVisible());
 
-        List<SweepResults.DesignSummary> designs = shipped().summary();
+        // the named points: every trained design but the Figure-4 ones, which sit on their curves
+        List<SweepResults.DesignSummary> designs = shipped().summary().stream()
+                .filter(d -> SweepPlan.LISTS.get("figure4").stream().noneMatch(e -> e.id().equals(d.id()))).toList();
         List<XYChart.Data<Number, Number>> points = chart.getData().get(0).getData();
         assertEquals(designs.size(), points.size());
         for (int i = 0; i < designs.size(); i++) {
             assertEquals(100 * designs.get(i).heldOutAccuracy().mean(), points.get(i).getYValue().doubleValue(), 1e-9);
             assertEquals(designs.get(i).macs() / 1e6, points.get(i).getXValue().doubleValue(), 1e-9);
         }
+
+        // one line per Figure-4 curve, in SweepPlan.CURVES order, through its designs by MACs
+        assertEquals(2 + SweepPlan.CURVES.size(), chart.getData().size());
+        for (int c = 0; c < SweepPlan.CURVES.size(); c++) {
+            List<SweepResults.DesignSummary> curve = shipped().curve(SweepPlan.CURVES.get(c));
+            List<XYChart.Data<Number, Number>> line = chart.getData().get(2 + c).getData();
+            assertEquals(curve.size(), line.size(), SweepPlan.CURVES.get(c));
+            for (int i = 0; i < curve.size(); i++) {
+                assertEquals(curve.get(i).macs() / 1e6, line.get(i).getXValue().doubleValue(), 1e-9);
+                assertEquals(100 * curve.get(i).heldOutAccuracy().mean(), line.get(i).getYValue().doubleValue(), 1e-9);
+            }
+        }
+        List<SweepResults.DesignSummary> topHeavy = shipped().curve("top-heavy-i3d");
+        assertEquals(List.of("i2d", "top-heavy-i3d", "i3d"), topHeavy.stream().filter(d -> !d.family().equals("top-heavy-i3d") || d.boundary().equals("Mixed_4b"))
+                .map(SweepResults.DesignSummary::id).toList(), "the Top-Heavy-I3D preset lies on its curve between I2D and I3D");
 
         // this design (S3D-G at the app's clip) is counted at the sweep's clip and lands on its trained point
         XYChart.Data<Number, Number> here = chart.getData().get(1).getData().get(0);

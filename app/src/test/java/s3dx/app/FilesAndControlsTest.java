@@ -109,6 +109,10 @@ class FilesAndControlsTest {
         r.interact(() -> second[0] = new ExplorerFixture(new Stage(), home));
         // look inside the second window: the first one has a (hidden) banner too
         assertTrue(r.from(second[0].window.scene().getRoot()).lookup("#recovery-banner").queryAs(javafx.scene.Node.class).isVisible());
+        // its sentence is readable: dark text on the cream banner (it once inherited near-white text)
+        javafx.scene.control.Label said = (javafx.scene.control.Label) r.from(second[0].window.scene().getRoot())
+                .lookup("#recovery-banner").lookup(".label").query();
+        assertTrue(((javafx.scene.paint.Color) said.getTextFill()).getBrightness() < 0.5, "banner text " + said.getTextFill());
         assertNotEquals(edited, second[0].model.getDesign());
         r.interact(() -> r.from(second[0].window.scene().getRoot()).lookup("#recovery-restore").queryButton().fire());
         assertEquals(edited, second[0].model.getDesign());

@@ -40,6 +40,9 @@ public final class SweepPlan {
         }
     }
 
+    /** The families of the paper's Figure 4: 3D below or above a boundary, with full or separable 3D. */
+    public static final List<String> CURVES = List.of("bottom-heavy-i3d", "top-heavy-i3d", "bottom-heavy-s3d", "top-heavy-s3d");
+
     /** The design lists {@code s3dx sweep --designs} knows, by name. */
     public static final Map<String, List<DesignEntry>> LISTS = new LinkedHashMap<>();
 

@@ -1,7 +1,6 @@
 package s3dx.sweep;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,9 +15,6 @@ import s3dx.cost.CostFormat;
  */
 public final class SweepReport {
     private SweepReport() {}
-
-    /** One design on an accuracy-vs-MACs curve. */
-    record Point(String id, long macs, double accuracy) {}
 
     /** The markdown table and the comparisons, in held-out accuracy and reversed → partner points. */
     public static String markdown(SweepResults.Results r) {
@@ -55,12 +51,11 @@ public final class SweepReport {
         }
         if (!sepMinusFull.isEmpty()) out.add(spread("separable − full 3D at the same Figure-4 boundary", sepMinusFull, "boundaries"));
         for (String conv : List.of("i3d", "s3d")) {
-            String full = conv.equals("i3d") ? "i3d" : "s3d";
-            List<Point> top = curve(r, "top-heavy-" + conv, full), bottom = curve(r, "bottom-heavy-" + conv, full);
+            List<SweepResults.DesignSummary> top = r.curve("top-heavy-" + conv), bottom = r.curve("bottom-heavy-" + conv);
             List<Double> diffs = new ArrayList<>();
-            for (Point b : bottom) {
-                if (b.id().equals("i2d") || b.id().equals(full)) continue;   // the shared ends of both curves
-                interpolate(top, b.macs()).ifPresent(t -> diffs.add(100 * (t - b.accuracy())));
+            for (SweepResults.DesignSummary b : bottom) {
+                if (!b.family().equals("bottom-heavy-" + conv)) continue;   // not the ends both curves share
+                interpolate(top, b.macs()).ifPresent(t -> diffs.add(100 * (t - b.heldOutAccuracy().mean())));
             }
             if (!diffs.isEmpty()) {
                 out.add(spread("top-heavy − bottom-heavy at the same MACs (" + conv.toUpperCase(Locale.ROOT)
@@ -70,25 +65,14 @@ public final class SweepReport {
         return out;
     }
 
-    /** A family's designs plus the curve's two ends (I2D, and the full-3D or separable design) by MACs. */
-    static List<Point> curve(SweepResults.Results r, String family, String fullEnd) {
-        List<Point> pts = new ArrayList<>();
-        for (SweepResults.DesignSummary d : r.summary()) {
-            if (family.equals(d.family()) || d.id().equals("i2d") || d.id().equals(fullEnd)) {
-                pts.add(new Point(d.id(), d.macs(), d.heldOutAccuracy().mean()));
-            }
-        }
-        pts.sort(Comparator.comparingLong(Point::macs));
-        return pts;
-    }
-
     /** The curve's accuracy at {@code macs}, linear between its neighbours; empty outside the curve. */
-    static OptionalDouble interpolate(List<Point> curve, long macs) {
+    static OptionalDouble interpolate(List<SweepResults.DesignSummary> curve, long macs) {
         for (int i = 0; i + 1 < curve.size(); i++) {
-            Point a = curve.get(i), b = curve.get(i + 1);
+            SweepResults.DesignSummary a = curve.get(i), b = curve.get(i + 1);
             if (macs >= a.macs() && macs <= b.macs()) {
                 double t = b.macs() == a.macs() ? 0 : (double) (macs - a.macs()) / (b.macs() - a.macs());
-                return OptionalDouble.of(a.accuracy() + t * (b.accuracy() - a.accuracy()));
+                double ya = a.heldOutAccuracy().mean(), yb = b.heldOutAccuracy().mean();
+                return OptionalDouble.of(ya + t * (yb - ya));
             }
         }
         return OptionalDouble.empty();

@@ -46,6 +46,18 @@ public final class SweepResults {
             summary = List.copyOf(summary);
         }
 
+        /**
+         * One of the paper's Figure-4 curves ({@link SweepPlan#CURVES}) by MACs: its trained designs (the heavy presets
+         * and Fast-S3D among them) between the two ends every heavy variant shares, I2D and I3D (or S3D for the
+         * separable curves). Empty when no design of the curve itself was trained.
+         */
+        public List<DesignSummary> curve(String family) {
+            String fullEnd = family.endsWith("-s3d") ? "s3d" : "i3d";
+            if (summary.stream().noneMatch(d -> family.equals(d.family()))) return List.of();
+            return summary.stream().filter(d -> family.equals(d.family()) || d.id().equals("i2d") || d.id().equals(fullEnd))
+                    .sorted(java.util.Comparator.comparingLong(DesignSummary::macs)).toList();
+        }
+
         /** The summary of the sweep design with {@code d}'s blocks, if it was trained. */
         public Optional<DesignSummary> forDesign(Design d) {
             return summary.stream().filter(s -> SweepPlan.entry(s.id()).map(e -> e.matches(d)).orElse(false)).findFirst();

@@ -42,8 +42,9 @@ class SweepReportTest {
         runs.add(run("bottom-heavy-s3d-mixed_4d", "bottom-heavy-s3d", "Mixed_4d", 0, 120, 0.66));
         SweepResults.Results r = results(runs);
 
-        List<SweepReport.Point> top = SweepReport.curve(r, "top-heavy-i3d", "i3d");
-        assertEquals(List.of("i2d", "top-heavy-i3d-mixed_4c", "i3d"), top.stream().map(SweepReport.Point::id).toList());
+        List<SweepResults.DesignSummary> top = r.curve("top-heavy-i3d");
+        assertEquals(List.of("i2d", "top-heavy-i3d-mixed_4c", "i3d"), top.stream().map(SweepResults.DesignSummary::id).toList());
+        assertTrue(r.curve("top-heavy-s3d").isEmpty(), "a curve without a design of its own is not drawn");
         assertEquals(0.65, SweepReport.interpolate(top, 80).getAsDouble(), 1e-12);    // halfway from 0.50 to 0.80
         assertEquals(0.85, SweepReport.interpolate(top, 150).getAsDouble(), 1e-12);   // halfway from 0.80 to 0.90
         assertTrue(SweepReport.interpolate(top, 201).isEmpty(), "not beyond the curve");

@@ -48,6 +48,11 @@ public final class TrainedResults {
         return results == null ? List.of() : results.summary();
     }
 
+    /** One of the Figure-4 curves by MACs (see {@link SweepResults.Results#curve}); empty where none was trained. */
+    public List<SweepResults.DesignSummary> curve(String family) {
+        return results == null ? List.of() : results.curve(family);
+    }
+
     /** The result of the trained design with {@code d}'s blocks, if there is one. */
     public Optional<SweepResults.DesignSummary> of(Design d) {
         return results == null ? Optional.empty() : results.forDesign(d);
