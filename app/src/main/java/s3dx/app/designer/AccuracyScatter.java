@@ -35,7 +35,7 @@ public final class AccuracyScatter extends LineChart<Number, Number> {
     private final NumberAxis y;
 
     public AccuracyScatter(DesignModel model, TrainedResults trained) {
-        super(new NumberAxis(), new NumberAxis(0, 100, 20));
+        super(new NumberAxis(), new NumberAxis(0, 100, 10));
         this.model = model;
         this.trained = trained;
         this.x = (NumberAxis) getXAxis();
@@ -99,6 +99,11 @@ public final class AccuracyScatter extends LineChart<Number, Number> {
             here.setXValue(m.of(cost.get()) / 1e6);
             here.setYValue(100 * result.get().heldOutAccuracy().mean());
         }
+        // accuracy from the nearest 10 below the worst design to 100, so that close results stay apart
+        double worst = getData().stream().filter(sr -> sr != current).flatMap(sr -> sr.getData().stream())
+                .mapToDouble(d -> d.getYValue().doubleValue()).min().orElse(0);
+        y.setLowerBound(Math.max(0, Math.floor((worst - 5) / 10) * 10));
+        y.setTickUnit(y.getUpperBound() - y.getLowerBound() > 50 ? 20 : 10);
         double step = Fmt.niceStep(Math.max(x1, 1) * 1.3 / 6);
         x.setLowerBound(0);
         x.setUpperBound(Math.ceil(Math.max(x1, 1) * 1.3 / step) * step);
