@@ -49,7 +49,7 @@ public final class SweepReport {
                         sepMinusFull.add(100 * (sep.heldOutAccuracy().mean() - full.heldOutAccuracy().mean())));
             }
         }
-        if (!sepMinusFull.isEmpty()) out.add(spread("separable − full 3D at the same Figure-4 boundary", sepMinusFull, "boundaries"));
+        if (!sepMinusFull.isEmpty()) out.add(spread("separable − full 3D at the same Figure-4 boundary", sepMinusFull, "boundary", "boundaries"));
         for (String conv : List.of("i3d", "s3d")) {
             List<SweepResults.DesignSummary> top = r.curve("top-heavy-" + conv), bottom = r.curve("bottom-heavy-" + conv);
             List<Double> diffs = new ArrayList<>();
@@ -59,7 +59,7 @@ public final class SweepReport {
             }
             if (!diffs.isEmpty()) {
                 out.add(spread("top-heavy − bottom-heavy at the same MACs (" + conv.toUpperCase(Locale.ROOT)
-                        + " blocks; the top-heavy curve read at each bottom-heavy design's MACs)", diffs, "bottom-heavy designs"));
+                        + " blocks; the top-heavy curve read at each bottom-heavy design's MACs)", diffs, "bottom-heavy design", "bottom-heavy designs"));
             }
         }
         return out;
@@ -93,7 +93,8 @@ public final class SweepReport {
         return d.design() + " " + d.seeds() + (d.seeds() == 1 ? " seed" : " seeds");
     }
 
-    private static String spread(String what, List<Double> diffs, String over) {
+    private static String spread(String what, List<Double> diffs, String one, String many) {
+        String over = diffs.size() == 1 ? one : many;
         double mean = diffs.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         long positive = diffs.stream().filter(x -> x > 0).count();
         return String.format(Locale.ROOT, "%s: mean %+.1f points over %d %s (%+.1f to %+.1f; higher in %d of %d)", what, mean, diffs.size(), over,
