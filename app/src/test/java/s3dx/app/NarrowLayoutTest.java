@@ -142,6 +142,33 @@ class NarrowLayoutTest {
         assertNothingCut(r);
     }
 
+    /** Large type with the lessons open (presentation mode at 1600x1000): the player's controls wrap, none is cut to "…". */
+    @Test
+    void playerControlsInLargeTypeWrapInsteadOfCutting(FxRobot r) {
+        layOut(r, 1600, 1000, true);
+        r.interact(() -> {
+            app.window.presentation().setLargeType(true);
+            app.window.select(s3dx.app.shell.MainTab.PLAYER);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var controls = new java.util.ArrayList<Labeled>();
+        for (String area : new String[]{".player-toolbar", ".player-left"}) collect(r.lookup(area).query(), controls);
+        assertTrue(controls.size() >= 12, "controls found: " + controls.size());
+        for (Labeled l : controls) {   // the clip plays: its time label changes, so "cut" is the ellipsis itself
+            boolean cut = !shown(l).equals(l.getText()) && (shown(l).endsWith("…") || shown(l).endsWith("..."));
+            assertFalse(cut, "cut: " + l.getText() + " shown as " + shown(l));
+        }
+    }
+
+    /** The labelled controls shown under {@code n}, but the model's status line (which may shorten by design) and tables. */
+    private static void collect(Node n, java.util.List<Labeled> out) {
+        // tables are left out: a column header shortens as a column narrows, and can be widened by dragging
+        if ("player-model-status".equals(n.getId()) || !n.isVisible() || n instanceof javafx.scene.control.TableView) return;
+        // a menu button shows its text through a label of its own: that label is the one checked
+        if (n instanceof Labeled l && !l.getText().isEmpty() && l.getChildrenUnmodifiable().stream().anyMatch(c -> c instanceof Text)) out.add(l);
+        if (n instanceof javafx.scene.Parent p) p.getChildrenUnmodifiable().forEach(c -> collect(c, out));
+    }
+
     /** At the usual size all of the designer fits: no scrolling. */
     @Test
     void usualScreen(FxRobot r) {

@@ -30,6 +30,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -123,10 +124,12 @@ public final class PlayerView extends BorderPane {
         openModel.setOnAction(e -> openModel());
         Label m = new Label(t("player.model"));
         m.getStyleClass().add("toolbar-label");
-        HBox bar = new HBox(8, open, clips, recentMenu, new Separator(Orientation.VERTICAL), m, modelBox(), openModel, modelLine());
-        bar.setAlignment(Pos.CENTER_LEFT);
+        Node status = modelLine();
+        FlowPane bar = wrapping(open, clips, recentMenu, new Separator(Orientation.VERTICAL), pair(m, modelBox()), openModel, status);
         bar.getStyleClass().add("player-toolbar");
-        HBox.setHgrow(bar.getChildren().get(bar.getChildren().size() - 1), Priority.ALWAYS);
+        // the model's status line is the one part that may shorten ("…"): never wider than the bar
+        modelJob.setMinWidth(0);
+        modelJob.maxWidthProperty().bind(bar.widthProperty().subtract(bar.getInsets().getLeft() + bar.getInsets().getRight() + 4));
         return bar;
     }
 
@@ -155,6 +158,25 @@ public final class PlayerView extends BorderPane {
         model.loader().jobProperty().addListener((o, a, job) -> modelJob.follow(job, model::cancelModelLoad));
         if (model.loader().jobProperty().get() != null) modelJob.follow(model.loader().jobProperty().get(), model::cancelModelLoad);
         return modelJob;
+    }
+
+    /**
+     * A row of controls that wraps onto the next line where the panel is too narrow (large type in presentation
+     * mode), rather than cutting the controls' words to "…".
+     */
+    private static FlowPane wrapping(Node... nodes) {
+        FlowPane row = new FlowPane(8, 6, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : nodes) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
+        return row;
+    }
+
+    /** Controls that stay together on one line of a {@link #wrapping} row (a label and its field). */
+    private static HBox pair(Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : nodes) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
     }
 
     private Node left() {
@@ -197,11 +219,10 @@ public final class PlayerView extends BorderPane {
         reverse.getStyleClass().add("reverse-toggle");
         reverse.setTooltip(new Tooltip(t("player.reverse.tip")));
         reverse.selectedProperty().bindBidirectional(model.reversed);
-        HBox playRow = new HBox(8, label(t("player.speed")), speed, loop, reverse);
-        playRow.setAlignment(Pos.CENTER_LEFT);
-        HBox windowRow = new HBox(6, label(t("player.clipT")), spinner(model.clipLength, 2, 64), label(t("player.step")), spinner(model.step, 1, 8),
-                label(t("player.stride")), spinner(model.stride, 1, 64), label(t("player.averageLast")), spinner(model.average, 1, 16), label(t("player.windows")));
-        windowRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane playRow = wrapping(pair(label(t("player.speed")), speed), loop, reverse);
+        FlowPane windowRow = wrapping(pair(label(t("player.clipT")), spinner(model.clipLength, 2, 64)), pair(label(t("player.step")), spinner(model.step, 1, 8)),
+                pair(label(t("player.stride")), spinner(model.stride, 1, 64)),
+                pair(label(t("player.averageLast")), spinner(model.average, 1, 16), label(t("player.windows"))));
 
         blockBox.setPromptText(t("player.energyMap"));
         blockBox.setId("player-energy-block");
@@ -211,8 +232,7 @@ public final class PlayerView extends BorderPane {
         overlayOn.setSelected(true);
         opacity.disableProperty().bind(overlayOn.selectedProperty().not());
         frame.overlayOpacityProperty().bind(Bindings.when(overlayOn.selectedProperty()).then(opacity.valueProperty()).otherwise(0.0));
-        HBox overlayRow = new HBox(8, overlayOn, blockBox, label(t("player.opacity")), opacity);
-        overlayRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane overlayRow = wrapping(overlayOn, blockBox, pair(label(t("player.opacity")), opacity));
 
         Button exportVideo = new Button(t("player.exportVideo")), exportCsv = new Button(t("player.exportCsv"));
         exportVideo.setOnAction(e -> exportVideo());
@@ -222,7 +242,7 @@ public final class PlayerView extends BorderPane {
         saveModel.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.loader().installedProperty().get() == null || !model.loader().installedProperty().get().savable(),
                 model.loader().installedProperty()));
-        HBox exportRow = new HBox(8, exportVideo, exportCsv, saveModel);
+        FlowPane exportRow = wrapping(exportVideo, exportCsv, saveModel);
 
         VBox box = new VBox(8, frame, evidence.strip(), transport, playRow, windowRow, overlayRow, evidence.controls(), evidence.tableNode(), exportRow);
         box.getStyleClass().add("player-left");
