@@ -22,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -90,7 +91,14 @@ public final class PlayerView extends BorderPane {
         banner.managedProperty().bind(banner.visibleProperty());
         banner.visibleProperty().bind(model.untrainedProperty().and(model.modelReadyProperty()));
         setTop(new VBox(toolbar(), banner));
-        SplitPane split = new SplitPane(left(), right());
+        // in large type the controls need more height than the window has: the left side scrolls, and the video
+        // keeps a usable height rather than shrinking to a strip
+        ScrollPane leftScroll = new ScrollPane(left());
+        leftScroll.setFitToWidth(true);
+        leftScroll.setFitToHeight(true);
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        leftScroll.getStyleClass().add("player-left-scroll");
+        SplitPane split = new SplitPane(leftScroll, right());
         split.setDividerPositions(0.5);
         setCenter(split);
         status.setId("player-status");
@@ -127,6 +135,8 @@ public final class PlayerView extends BorderPane {
         Node status = modelLine();
         FlowPane bar = wrapping(open, clips, recentMenu, new Separator(Orientation.VERTICAL), pair(m, modelBox()), openModel, status);
         bar.getStyleClass().add("player-toolbar");
+        // wraps at the player's width, so that the top of the player is as tall as the rows it needs
+        bar.prefWrapLengthProperty().bind(widthProperty().subtract(24));
         // the model's status line is the one part that may shorten ("…"): never wider than the bar
         modelJob.setMinWidth(0);
         modelJob.maxWidthProperty().bind(bar.widthProperty().subtract(bar.getInsets().getLeft() + bar.getInsets().getRight() + 4));
@@ -181,6 +191,7 @@ public final class PlayerView extends BorderPane {
 
     private Node left() {
         VBox.setVgrow(frame, Priority.ALWAYS);
+        frame.setMinHeight(240);
         Button back = new Button("< 1"), fwd = new Button("1 >"), play = new Button();
         back.setTooltip(new Tooltip(t("player.prevFrame")));
         fwd.setTooltip(new Tooltip(t("player.nextFrame")));
@@ -252,7 +263,7 @@ public final class PlayerView extends BorderPane {
 
     private static Spinner<Integer> spinner(IntegerProperty value, int min, int max) {
         Spinner<Integer> s = new Spinner<>(min, max, value.get());
-        s.setPrefWidth(68);
+        s.getEditor().setPrefColumnCount(4);   // room for three digits at any type size
         s.setEditable(true);
         s.valueProperty().addListener((o, a, b) -> value.set(b));
         value.addListener((o, a, b) -> s.getValueFactory().setValue(b.intValue()));
