@@ -11,7 +11,8 @@ import s3dx.cost.CostFormat;
 /**
  * A sweep's results as the README shows them: one table row per design (mean ± sample standard deviation over its
  * seeds), and the paper's comparisons computed from the rows: gating (S3D-G against S3D), separable against full 3D
- * (S3D against I3D, and at each Figure-4 boundary, Fast-S3D against Top-Heavy-I3D among them), and top-heavy against bottom-heavy at equal MACs.
+ * (S3D against I3D, and at each Figure-4 boundary, Fast-S3D against Top-Heavy-I3D among them), and top-heavy against
+ * bottom-heavy at equal MACs.
  */
 public final class SweepReport {
     private SweepReport() {}
