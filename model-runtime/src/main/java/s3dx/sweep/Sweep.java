@@ -133,16 +133,6 @@ public final class Sweep {
         return taken;
     }
 
-    /** The records of the plan's finished runs, in plan order. */
-    public List<RunRecord> finishedRecords() throws IOException {
-        List<RunRecord> out = new ArrayList<>();
-        for (SweepPlan.Run r : runs) {
-            Path f = recordFile(r);
-            if (Files.exists(f)) out.add(JSON.readValue(f.toFile(), RunRecord.class));
-        }
-        return out;
-    }
-
     /**
      * Every finished run in the folder, this plan's and earlier plans' (another list, other seeds, --only), in the order
      * of the design lists and then by seed: the folder's results always cover all it holds.

@@ -114,7 +114,7 @@ class SweepTest {
         List<SweepPlan.Run> plan = SweepPlan.runs(List.of("presets"), List.of(3L), List.of("i2d", "fast-s3d"));
         Sweep sweep = new Sweep(plan, TINY, dir.resolve("fresh"), quiet());
         assertEquals(1, sweep.adopt(earlier, dir.resolve("results.json")), "only the plan's runs are taken");
-        assertEquals(List.of(done), sweep.finishedRecords());
+        assertEquals(List.of(done), sweep.folderRecords());
         assertEquals(0, sweep.adopt(earlier, dir.resolve("results.json")), "a record already there is kept");
         // a later plan over the same folder (another list) keeps the earlier runs in the folder's results
         Files.writeString(dir.resolve("fresh/runs/i3d_s9.json"), Sweep.JSON.writeValueAsString(other));
