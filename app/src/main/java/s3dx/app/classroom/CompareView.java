@@ -5,7 +5,9 @@ import static s3dx.app.i18n.I18n.t;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -184,14 +186,16 @@ public final class CompareView extends BorderPane {
         row(2, "macs", t("compare.macs"), a.macs(), b.macs());
         row(3, "flops", t("compare.flops"), a.flops(), b.flops());
         row(4, "activations", t("compare.activations"), a.activationBytes(), b.activationBytes());
-        var ta = trained.of(a.network().design()).orElse(null);
-        var tb = trained.of(b.network().design()).orElse(null);
-        rateRow(5, "accuracy", t("compare.accuracy"), ta == null ? null : ta.heldOutAccuracy(), tb == null ? null : tb.heldOutAccuracy());
-        rateRow(6, "partner", t("compare.partner"), ta == null ? null : ta.reversedPartnerRate(), tb == null ? null : tb.reversedPartnerRate());
+        var ta = trained.of(a.network().design());
+        var tb = trained.of(b.network().design());
+        rateRow(5, "accuracy", t("compare.accuracy"), ta, tb, SweepResults.DesignSummary::heldOutAccuracy);
+        rateRow(6, "partner", t("compare.partner"), ta, tb, SweepResults.DesignSummary::reversedPartnerRate);
     }
 
     /** A trained rate of each side (mean over seeds, ± spread), "not trained" where the sweep has no result, and the change in points. */
-    private void rateRow(int r, String id, String what, SweepResults.Spread a, SweepResults.Spread b) {
+    private void rateRow(int r, String id, String what, Optional<SweepResults.DesignSummary> left, Optional<SweepResults.DesignSummary> right,
+                         Function<SweepResults.DesignSummary, SweepResults.Spread> rate) {
+        SweepResults.Spread a = left.map(rate).orElse(null), b = right.map(rate).orElse(null);
         Label va = Fmt.styled(a == null ? t("compare.notTrained") : Fmt.rate(a), "compare-value");
         Label vb = Fmt.styled(b == null ? t("compare.notTrained") : Fmt.rate(b), "compare-value");
         va.setId("compare-left-" + id);
