@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import s3dx.synth.MotionShapes;
 import s3dx.train.RunRecord;
 
 /**
@@ -35,8 +36,14 @@ import s3dx.train.RunRecord;
 public final class Sweep {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** What every run of a sweep shares: the training budget, the clip size, the model width, the test size. */
-    public record Protocol(int steps, int batch, double learningRate, int frames, int size, double width, int evalClips) {
+    /** What every run of a sweep shares: the training budget, the clip size, the model width, the test size, the clips. */
+    public record Protocol(int steps, int batch, double learningRate, int frames, int size, double width, int evalClips,
+                           int generator) {
+        /** This build's clips ({@link MotionShapes#GENERATOR}); files without the field read as generator 0, another protocol. */
+        public Protocol(int steps, int batch, double learningRate, int frames, int size, double width, int evalClips) {
+            this(steps, batch, learningRate, frames, size, width, evalClips, MotionShapes.GENERATOR);
+        }
+
         List<String> trainArgs() {
             return List.of("--frames", "" + frames, "--size", "" + size, "--width", number(width), "--steps", "" + steps,
                     "--batch", "" + batch, "--lr", number(learningRate), "--eval-clips", "" + evalClips);

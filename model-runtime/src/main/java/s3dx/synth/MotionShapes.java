@@ -36,12 +36,14 @@ public final class MotionShapes {
      *     rectangle); training: circle, square, triangle, star, pentagon, ellipse, arrow</li>
      * <li>main-shape hue 160-220 degrees (cyan to azure); training: every other hue, and greys</li>
      * <li>background: a checkerboard; training: flat, gratings, a linear gradient</li>
-     * <li>speed: moving 0.58-0.72 of the frame per clip (training 0.32-0.55), rotating 170-230 degrees
-     *     (training 50-160), growing 2.9-3.4x (training 2.0-2.8x), fading through 55-70% of full opacity
-     *     (training 80-100%)</li>
-     * <li>size: 0.65-0.8x the training scale (training 0.85-1.3x)</li>
-     * <li>noise: 1.6-2.2x the options' amplitude (training 0-1.5x)</li>
+     * <li>speed: moving 0.58-0.72 of the frame per clip (training 0.32-0.55, a quarter of clips 0.78-0.9), rotating
+     *     170-230 degrees (training 50-160; at most 30 degrees a frame, so no band above), growing 2.9-3.4x (training 2.0-2.8x or 3.6-4.2x), fading
+     *     through 55-70% of full opacity (training 80-100% or 35-50%)</li>
+     * <li>size: 0.65-0.8x the training scale (training 0.85-1.3x or 0.5-0.6x)</li>
+     * <li>noise: 1.6-2.2x the options' amplitude (training 0-1.5x or 2.4-3x)</li>
      * </ul>
+     * Speed, size and noise are held out between training's two bands ({@link Knob}): a model is tested on values it
+     * never saw inside the span it learned, as a user's clips would be. Shapes, hue and background are new kinds.
      * Both draw distractors, striped fills, blur, partial exit from the frame and clip phase (the motion
      * starting late, ending early, easing in and out) the same way.
      */
@@ -59,6 +61,12 @@ public final class MotionShapes {
      * @param variety        vary noise, fill, blur, partial exit and clip phase per clip (off: linear motion
      *                       fully in frame, flat fills, the given noise)
      */
+    /**
+     * The generator's version, recorded with every sweep: a change to what clips a seed draws makes results of
+     * another version incomparable. 2: training also draws bands beyond the held-out speed, size and noise ranges.
+     */
+    public static final int GENERATOR = 2;
+
     public record Options(int width, int height, int frames, boolean texture, int noise, int maxDistractors,
                           boolean variety, Settings settings) {
         public Options {
@@ -228,6 +236,28 @@ public final class MotionShapes {
     private static final List<Shape> HELD_OUT_SHAPES = List.of(Shape.HEXAGON, Shape.CROSS, Shape.RECTANGLE);
     private static final double HELD_OUT_HUE_FROM = 160, HELD_OUT_HUE_TO = 220;
 
+    /**
+     * A per-clip setting whose held-out range lies between training's two bands, so held-out clips test values
+     * training never drew without leaving the span it covers; with variety, a quarter of training clips draw the
+     * outer band.
+     */
+    record Knob(double from, double to, double heldFrom, double heldTo, double outerFrom, double outerTo) {
+        double draw(SplittableRandom rng, boolean heldOut, boolean variety) {
+            if (heldOut) return uniform(rng, heldFrom, heldTo);
+            return variety && rng.nextInt(4) == 0 ? uniform(rng, outerFrom, outerTo) : uniform(rng, from, to);
+        }
+    }
+
+    static final Knob SIZE = new Knob(0.85, 1.3, 0.65, 0.8, 0.5, 0.6);
+    /** Moving: how far along the frame the shape travels in a clip. */
+    static final Knob TRAVEL = new Knob(0.32, 0.55, 0.58, 0.72, 0.78, 0.9);
+    /** Growing: end radius over start radius. */
+    static final Knob GROWTH = new Knob(2.0, 2.8, 2.9, 3.4, 3.6, 4.2);
+    /** Fading: the part of full opacity the fade passes through. */
+    static final Knob FADE_SPAN = new Knob(0.8, 1.0, 0.55, 0.7, 0.35, 0.5);
+    /** Noise amplitude as a multiple of the options' noise. */
+    static final Knob NOISE_SCALE = new Knob(0, 1.5, 1.6, 2.2, 2.4, 3.0);
+
     private enum Backdrop { FLAT, GRATINGS, GRADIENT, CHECKER }
 
     private Scene scene(long seed, MotionClass c) {
@@ -266,7 +296,7 @@ public final class MotionShapes {
         List<Shape> allowed = pool.stream().filter(s -> !rotating || s.elongated()).toList();
         Shape shape = allowed.get(rng.nextInt(allowed.size()));
         double stripes = vary && rng.nextInt(3) == 0 ? uniform(rng, 1.5, 3) : 0;
-        double k = held ? uniform(rng, 0.65, 0.8) : uniform(rng, 0.85, 1.3);   // size scale
+        double k = SIZE.draw(rng, held, vary);   // size scale
         boolean exits = vary && rng.nextInt(10) < 3;                            // partly out of the frame
         double[] progress = progress(rng, t, vary);
         State[] st = new State[t];
@@ -276,8 +306,11 @@ public final class MotionShapes {
                 boolean horiz = canon == MotionClass.MOVING_LEFT;
                 double along = horiz ? w : h, across = horiz ? h : w;
                 double r = Math.min(m * uniform(rng, 0.10, 0.16) * k, 0.22 * m);
-                double lo = exits ? -0.4 * r : r + 1, hi = exits ? along + 0.4 * r : along - r - 1;
-                double d = Math.min(along * (held ? uniform(rng, 0.58, 0.72) : uniform(rng, 0.32, 0.55)), hi - lo);
+                double travel = along * TRAVEL.draw(rng, held, vary);
+                // With variety, a travel that does not fit inside the frame crosses its edge rather than shrinking into another range.
+                boolean out = exits || vary && travel > along - 2 * r - 2;
+                double lo = out ? -0.4 * r : r + 1, hi = out ? along + 0.4 * r : along - r - 1;
+                double d = Math.min(travel, hi - lo);
                 double start = uniform(rng, lo + d, hi);  // moves towards 0
                 double pos = uniform(rng, r + 1, Math.max(r + 1, across - r - 1));
                 for (int i = 0; i < t; i++) {
@@ -286,8 +319,9 @@ public final class MotionShapes {
                 }
             }
             case GROWING -> {
-                double r0 = m * uniform(rng, 0.06, 0.09) * k;
-                double r1 = Math.min(0.3 * m, r0 * (held ? uniform(rng, 2.9, 3.4) : uniform(rng, 2.0, 2.8)));
+                double growth = GROWTH.draw(rng, held, vary);
+                double r0 = Math.min(m * uniform(rng, 0.06, 0.09) * k, 0.3 * m / growth);  // ends within 0.3 of the frame
+                double r1 = r0 * growth;
                 double cx = centre(rng, w, r1, exits), cy = centre(rng, h, r1, exits);
                 for (int i = 0; i < t; i++) st[i] = new State(cx, cy, r0 + (r1 - r0) * progress[i], ang0, 1);
             }
@@ -304,7 +338,7 @@ public final class MotionShapes {
             case FADING_IN -> {
                 double r = m * uniform(rng, 0.12, 0.2) * k;
                 double cx = centre(rng, w, r, exits), cy = centre(rng, h, r, exits);
-                double span = held ? uniform(rng, 0.55, 0.7) : uniform(rng, 0.8, 1.0);
+                double span = FADE_SPAN.draw(rng, held, vary);
                 double a0 = uniform(rng, 0, 1 - span), a1 = a0 + span;
                 for (int i = 0; i < t; i++) st[i] = new State(cx, cy, r, ang0, a0 + (a1 - a0) * progress[i]);
             }
@@ -313,7 +347,7 @@ public final class MotionShapes {
         sprites[nd] = new Sprite(shape, col[0], col[1], col[2], stripes, st);
 
         int noise = !vary ? options.noise
-                : (int) Math.round(options.noise * (held ? uniform(rng, 1.6, 2.2) : uniform(rng, 0, 1.5)));
+                : (int) Math.round(options.noise * NOISE_SCALE.draw(rng, held, vary));
         boolean blur = vary && rng.nextInt(3) == 0;
         long[] noiseSeeds = new long[t];
         for (int i = 0; i < t; i++) noiseSeeds[i] = rng.nextLong();

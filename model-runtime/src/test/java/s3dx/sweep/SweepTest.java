@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +124,16 @@ class SweepTest {
 
         Sweep longer = new Sweep(plan, new Sweep.Protocol(3, 4, 2e-3, 8, 32, 0.125, 4), dir.resolve("other"), quiet());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> longer.adopt(earlier, dir.resolve("results.json")));
+        assertTrue(e.getMessage().contains("another protocol"), e.getMessage());
+
+        // results from before the generator was recorded drew other clips: not this protocol either
+        Path old = dir.resolve("old.json");
+        var tree = (ObjectNode) Sweep.JSON.valueToTree(earlier);
+        ((ObjectNode) tree.get("protocol")).remove("generator");
+        Files.writeString(old, Sweep.JSON.writeValueAsString(tree));
+        assertEquals(0, SweepResults.read(old).protocol().generator());
+        Sweep again = new Sweep(plan, TINY, dir.resolve("again"), quiet());
+        e = assertThrows(IllegalArgumentException.class, () -> again.adopt(SweepResults.read(old), old));
         assertTrue(e.getMessage().contains("another protocol"), e.getMessage());
     }
 
