@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +60,20 @@ class TrainedAccuracyTest {
         assertEquals("\u2014", text(r, "#accuracy-value"));
         assertEquals(I18n.t("trained.cardNone"), r.lookup("#accuracy-card").lookup(".metric-sub").queryAs(Labeled.class).getText());
         assertEquals("", text(r, "#accuracy-delta"));
+    }
+
+    @Test
+    void thePresetListShowsEachTrainedPresetsAccuracy(FxRobot r) {
+        r.clickOn("#preset");
+        for (Preset p : Preset.values()) {
+            ListCell<?> cell = r.lookup(".list-cell").match((ListCell<?> c) -> c.getItem() == p)
+                    .queryAs(ListCell.class);
+            assertEquals(percent(result(p).heldOutAccuracy()), ((Labeled) cell.getGraphic()).getText(), p.toString());
+            assertTrue(cell.getTooltip().getText().contains(TrainedResults.shipped().sentence(p.design())), cell.getTooltip().getText());
+        }
+        r.type(KeyCode.ESCAPE);
+        assertEquals(null, r.lookup("#preset").queryAs(ComboBox.class).getButtonCell().getGraphic(),
+                "the chosen preset shows only its name");
     }
 
     @Test

@@ -3,12 +3,14 @@ package s3dx.app.designer;
 import static s3dx.app.i18n.I18n.t;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Spinner;
@@ -22,10 +24,12 @@ import javafx.util.StringConverter;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
 import s3dx.app.model.Problem;
+import s3dx.app.model.TrainedResults;
 import s3dx.net.Block;
 import s3dx.net.Design;
 import s3dx.net.Preset;
 import s3dx.net.PresetMatch;
+import s3dx.sweep.SweepResults;
 import s3dx.app.ui.Fmt;
 
 /**
@@ -43,10 +47,12 @@ public final class ControlsPane extends VBox {
     private final Spinner<Double> widthMultiplier = new Spinner<>();
     private final ChoiceBox<Integer> firstKernel = new ChoiceBox<>();
     private final CheckBox gateAll = new CheckBox(t("controls.gateAll"));
+    private final TrainedResults trained;
     private boolean syncing;
 
-    public ControlsPane(DesignModel model) {
+    public ControlsPane(DesignModel model, TrainedResults trained) {
         this.model = model;
+        this.trained = trained;
         getStyleClass().add("controls");
         setSpacing(8);
 
@@ -54,8 +60,8 @@ public final class ControlsPane extends VBox {
         preset.setId("preset");
         preset.setPromptText(t("design.customTitle"));
         preset.setMaxWidth(Double.MAX_VALUE);
-        preset.setCellFactory(l -> new PresetCell());
-        preset.setButtonCell(new PresetCell());
+        preset.setCellFactory(l -> new PresetCell(true));
+        preset.setButtonCell(new PresetCell(false));
         preset.setOnAction(e -> {
             Preset p = preset.getValue();
             if (!syncing && p != null) model.edit(d -> Presets.applyTo(p, d));
@@ -215,12 +221,26 @@ public final class ControlsPane extends VBox {
         }
     }
 
-    private static final class PresetCell extends ListCell<Preset> {
+    /** A preset by name; in the drop-down list also its held-out accuracy on MotionShapes, where it was trained. */
+    private final class PresetCell extends ListCell<Preset> {
+        private final boolean listed;
+        private final Label accuracy = new Label();
+
+        PresetCell(boolean listed) {
+            this.listed = listed;
+            accuracy.getStyleClass().add("preset-accuracy");
+            setContentDisplay(ContentDisplay.RIGHT);
+            setGraphicTextGap(12);
+        }
+
         @Override
         protected void updateItem(Preset p, boolean empty) {
             super.updateItem(p, empty);
             setText(empty || p == null ? t("design.customTitle") : p.displayName());
-            setTooltip(empty || p == null ? null : new Tooltip(t("preset.summary." + p.name())));
+            setTooltip(empty || p == null ? null : new Tooltip(t("preset.summary." + p.name()) + "\n" + trained.sentence(p.design())));
+            var result = empty || p == null || !listed ? Optional.<SweepResults.DesignSummary>empty() : trained.of(p.design());
+            accuracy.setText(result.map(r -> Fmt.percent(r.heldOutAccuracy().mean())).orElse(""));
+            setGraphic(result.isPresent() ? accuracy : null);
         }
     }
 }

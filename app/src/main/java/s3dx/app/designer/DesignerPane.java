@@ -95,7 +95,7 @@ public final class DesignerPane extends BorderPane {
         centerScroll.getStyleClass().add("center-scroll");
         centerScroll.setId("designer-scroll");
 
-        ScrollPane left = new ScrollPane(new VBox(14, new ControlsPane(model), new CostSummaryView(model, trained)));
+        ScrollPane left = new ScrollPane(new VBox(14, new ControlsPane(model, trained), new CostSummaryView(model, trained)));
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.getStyleClass().add("sidebar");
