@@ -20,8 +20,10 @@ final class TestVideos {
         return frames(W, H, FRAMES);
     }
 
+    /** Without variety: constant noise and linear motion from the first frame, so consecutive frames always differ. */
     static List<RgbFrame> frames(int w, int h, int n) {
-        return new MotionShapes(new MotionShapes.Options(w, h, n, true, 10, 1)).clip(11, MotionClass.MOVING_RIGHT).frames();
+        return new MotionShapes(new MotionShapes.Options(w, h, n, true, 10, 1, false, MotionShapes.Settings.TRAINING))
+                .clip(11, MotionClass.MOVING_RIGHT).frames();
     }
 
     static Path write(Path file, VideoWriter.Codec codec, List<RgbFrame> frames) throws VideoException {
