@@ -36,9 +36,10 @@ public final class MotionShapes {
      *     rectangle); training: circle, square, triangle, star, pentagon, ellipse, arrow</li>
      * <li>main-shape hue 160-220 degrees (cyan to azure); training: every other hue, and greys</li>
      * <li>background: a checkerboard; training: flat, gratings, a linear gradient</li>
-     * <li>speed: moving 0.58-0.72 of the frame per clip (training 0.32-0.55, a quarter of clips 0.78-0.9), rotating
-     *     170-230 degrees (training 50-160; at most 30 degrees a frame, so no band above), growing 2.9-3.4x (training 2.0-2.8x or 3.6-4.2x), fading
-     *     through 55-70% of full opacity (training 80-100% or 35-50%)</li>
+     * <li>speed: moving 0.58-0.72 of the frame per clip (training 0.32-0.55, a quarter of clips 0.78-0.9),
+     *     growing 2.9-3.4x (training 2.0-2.8x or 3.6-4.2x), fading through 55-70% of full opacity (training
+     *     80-100% or 35-50%), rotating 170-230 degrees (training 50-160; at most 30 degrees a frame, so no
+     *     band above)</li>
      * <li>size: 0.65-0.8x the training scale (training 0.85-1.3x or 0.5-0.6x)</li>
      * <li>noise: 1.6-2.2x the options' amplitude (training 0-1.5x or 2.4-3x)</li>
      * </ul>
@@ -56,17 +57,17 @@ public final class MotionShapes {
     }
 
     /**
-     * @param noise          amplitude of per-frame uniform noise added to every channel (0 = none)
-     * @param maxDistractors up to this many smaller distractor shapes drifting slowly
-     * @param variety        vary noise, fill, blur, partial exit and clip phase per clip (off: linear motion
-     *                       fully in frame, flat fills, the given noise)
-     */
-    /**
      * The generator's version, recorded with every sweep: a change to what clips a seed draws makes results of
      * another version incomparable. 2: training also draws bands beyond the held-out speed, size and noise ranges.
      */
     public static final int GENERATOR = 2;
 
+    /**
+     * @param noise          amplitude of per-frame uniform noise added to every channel (0 = none)
+     * @param maxDistractors up to this many smaller distractor shapes drifting slowly
+     * @param variety        vary noise, fill, blur, partial exit and clip phase per clip (off: linear motion
+     *                       fully in frame, flat fills, the given noise, training's first ranges only)
+     */
     public record Options(int width, int height, int frames, boolean texture, int noise, int maxDistractors,
                           boolean variety, Settings settings) {
         public Options {
@@ -307,7 +308,7 @@ public final class MotionShapes {
                 double along = horiz ? w : h, across = horiz ? h : w;
                 double r = Math.min(m * uniform(rng, 0.10, 0.16) * k, 0.22 * m);
                 double travel = along * TRAVEL.draw(rng, held, vary);
-                // With variety, a travel that does not fit inside the frame crosses its edge rather than shrinking into another range.
+                // With variety, a travel too long for the frame crosses its edge instead of shrinking into another range.
                 boolean out = exits || vary && travel > along - 2 * r - 2;
                 double lo = out ? -0.4 * r : r + 1, hi = out ? along + 0.4 * r : along - r - 1;
                 double d = Math.min(travel, hi - lo);
