@@ -140,7 +140,8 @@ public final class CostSummaryView extends VBox {
         VBox card = card(title(t("trained.card")), accuracy, accuracySub, accuracyDelta);
         card.setId("accuracy-card");
         trained.protocol().ifPresent(p -> Tooltip.install(card, new Tooltip(t("trained.cardTip", String.format(Locale.ROOT,
-                "%d steps × %d clips, %d×%d×%d, width %s", p.steps(), p.batch(), p.frames(), p.size(), p.size(), p.width())))));
+                "%d steps × %d clips, %d×%d×%d, width %s, MotionShapes generator %d", p.steps(), p.batch(), p.frames(), p.size(), p.size(),
+                p.width(), p.generator())))));
         return card;
     }
 
