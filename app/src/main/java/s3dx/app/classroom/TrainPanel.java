@@ -48,7 +48,7 @@ public final class TrainPanel extends BorderPane {
 
     private final DesignModel model;
     private final Consumer<ModelChoice> onTrained;
-    /** S3D-G at width 0.25, seed 1, then names 85.5% of held-out clips (README: the command that measured it). */
+    /** A few minutes: S3D-G at width 0.25, seed 1, then names 78.5% of held-out clips (README: the command that measured it). */
     static final int DEFAULT_STEPS = 400;
     private final Spinner<Integer> steps = new Spinner<>(1, 100_000, DEFAULT_STEPS, 50), batch = new Spinner<>(2, 256, 16, 2),
             seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
