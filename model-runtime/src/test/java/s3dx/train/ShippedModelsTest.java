@@ -116,6 +116,7 @@ class ShippedModelsTest {
         Assumptions.assumeTrue(Files.exists(file), "no sweep results shipped yet");
         SweepResults.Results r = SweepResults.read(file);
         Sweep.Protocol p = r.protocol();
+        assertEquals(MotionShapes.GENERATOR, p.generator(), "the shipped results were trained on this build's clips");
         assertFalse(r.summary().isEmpty());
         for (SweepResults.DesignSummary s : r.summary()) {
             Design d = SweepPlan.entry(s.id()).orElseThrow(() -> new AssertionError("no sweep design " + s.id())).design()
