@@ -16,7 +16,7 @@ import s3dx.net.DesignException;
                 ExportCommand.class, InferCommand.class, BenchForwardCommand.class,
                 ImportCommand.class, TrainCommand.class, BenchTrainCommand.class,
                 PredictCommand.class, ProbeCommand.class, BenchEvidenceCommand.class, SelfTestCommand.class,
-                SweepCommand.class, SweepReportCommand.class, ShipModelsCommand.class})
+                SweepCommand.class, SweepReportCommand.class, ShipModelsCommand.class, EvaluateCommand.class})
 public class Main {
 
     public static void main(String[] args) {

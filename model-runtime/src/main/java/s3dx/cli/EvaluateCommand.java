@@ -1,0 +1,49 @@
+package s3dx.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import s3dx.infer.OnnxSession;
+import s3dx.net.Design;
+import s3dx.net.DesignException;
+import s3dx.onnx.OnnxModelFile;
+import s3dx.synth.MotionShapes;
+import s3dx.train.Evaluation;
+import s3dx.train.HeldOut;
+
+@Command(name = "evaluate", description = {
+        "Test a MotionShapes model (from train, sweep or the demo models) in ONNX Runtime as training does: held-out",
+        "clips with training's generator settings and with held-out ones, each also played backwards."})
+public class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "model.onnx", required = true, description = "a model trained on MotionShapes")
+    Path model;
+
+    @Option(names = "--clips", paramLabel = "N", defaultValue = "200", description = "clips per test (default ${DEFAULT-VALUE})")
+    int clips;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "the held-out seed stream; a training run of seed S was tested on stream S (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "16", description = "clips per forward pass (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime threads (default: all cores)")
+    Integer threads;
+
+    @Override
+    public Integer call() throws Exception {
+        if (clips < 1 || batch < 1) throw new Main.UserError("--clips and --batch must be at least 1");
+        Design d = OnnxModelFile.read(model).info().design();
+        try (OnnxSession s = OnnxSession.open(model, threads == null ? OnnxSession.defaultThreads() : threads)) {
+            for (MotionShapes.Settings settings : MotionShapes.Settings.values()) {
+                Evaluation e = HeldOut.evaluate(v -> s.run(v).logits(), d, settings, seed, clips, batch);
+                System.out.println(e);
+            }
+        } catch (DesignException e) {
+            throw new Main.UserError(model + " is not a MotionShapes model: " + e.getMessage());
+        }
+        return 0;
+    }
+}
