@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import s3dx.sweep.Sweep;
 import s3dx.sweep.SweepPlan;
 import s3dx.sweep.SweepResults;
+import s3dx.synth.MotionShapes;
 import s3dx.train.TrainConfig;
 
 @Command(name = "sweep", description = {
@@ -54,6 +55,9 @@ public class SweepCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "0.25", description = "width multiplier (default ${DEFAULT-VALUE})")
     double width;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0", description = "learning-rate warm-up steps (default ${DEFAULT-VALUE})")
+    int warmup;
+
     @Option(names = "--eval-clips", defaultValue = "200", description = "held-out clips per test, with training's and with held-out generator settings (default ${DEFAULT-VALUE})")
     int evalClips;
 
@@ -76,7 +80,7 @@ public class SweepCommand implements Callable<Integer> {
             throw new Main.UserError("--designs: " + e.getMessage());
         }
         int t = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
-        Sweep sweep = new Sweep(runs, new Sweep.Protocol(steps, batch, lr, frames, size, width, evalClips), out, System.out);
+        Sweep sweep = new Sweep(runs, new Sweep.Protocol(steps, batch, lr, frames, size, width, evalClips, MotionShapes.GENERATOR, warmup), out, System.out);
         Sweep.Outcome o;
         try {
             if (resumeFrom != null) {

@@ -49,6 +49,9 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", defaultValue = "" + TrainConfig.DEFAULT_LEARNING_RATE, description = "Adam learning rate (default ${DEFAULT-VALUE})")
     double lr;
 
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0", description = "raise the learning rate linearly from 0 over the first N steps (default ${DEFAULT-VALUE})")
+    int warmup;
+
     @Option(names = "--constant-lr", description = "keep the learning rate constant (default: cosine decay to 1%% over the run)")
     boolean constantLr;
 
@@ -80,11 +83,13 @@ public class TrainCommand implements Callable<Integer> {
         if (!(lr > 0) || !Double.isFinite(lr)) throw new Main.UserError("--lr must be a number > 0, got " + lr);
         Network net = Network.of(d);
         new MotionData(d); // checks the clip size and class count before the engine loads
-        TrainConfig config = new TrainConfig(d, steps, batch, seed, lr, !constantLr, evalClips);
+        if (warmup < 0 || warmup >= steps) throw new Main.UserError("--warmup must be 0 to " + (steps - 1) + " steps, got " + warmup);
+        TrainConfig config = new TrainConfig(d, steps, batch, seed, lr, !constantLr, warmup, evalClips);
         int every = logEvery != null ? Math.max(1, logEvery) : Math.max(1, steps / 30);
         System.out.printf(Locale.ROOT, "training %s: %dx%dx%d clips, width %s, %d classes, %,d params; %d steps x %d clips, Adam %s%s, seed %d; %s%n",
                 TrainModels.describe(d), d.frames(), d.height(), d.width(), TrainModels.number(d.widthMultiplier()), d.classes(),
-                CostReport.of(net).params(), steps, batch, TrainModels.number(lr), constantLr ? "" : " (cosine)", seed, Torch.describe());
+                CostReport.of(net).params(), steps, batch, TrainModels.number(lr),
+                (constantLr ? "" : " (cosine)") + (warmup > 0 ? ", " + warmup + " warm-up steps" : ""), seed, Torch.describe());
 
         AtomicBoolean cancel = new AtomicBoolean();
         CountDownLatch saved = new CountDownLatch(1);

@@ -38,15 +38,20 @@ public final class Sweep {
 
     /** What every run of a sweep shares: the training budget, the clip size, the model width, the test size, the clips. */
     public record Protocol(int steps, int batch, double learningRate, int frames, int size, double width, int evalClips,
-                           int generator) {
-        /** This build's clips ({@link MotionShapes#GENERATOR}); files without the field read as generator 0, another protocol. */
+                           int generator, int warmup) {
+        /**
+         * This build's clips ({@link MotionShapes#GENERATOR}), no warm-up. A file without {@code generator} reads as
+         * generator 0, another protocol; one without {@code warmup} as no warm-up, which it had.
+         */
         public Protocol(int steps, int batch, double learningRate, int frames, int size, double width, int evalClips) {
-            this(steps, batch, learningRate, frames, size, width, evalClips, MotionShapes.GENERATOR);
+            this(steps, batch, learningRate, frames, size, width, evalClips, MotionShapes.GENERATOR, 0);
         }
 
         List<String> trainArgs() {
-            return List.of("--frames", "" + frames, "--size", "" + size, "--width", number(width), "--steps", "" + steps,
-                    "--batch", "" + batch, "--lr", number(learningRate), "--eval-clips", "" + evalClips);
+            List<String> args = new ArrayList<>(List.of("--frames", "" + frames, "--size", "" + size, "--width", number(width),
+                    "--steps", "" + steps, "--batch", "" + batch, "--lr", number(learningRate), "--eval-clips", "" + evalClips));
+            if (warmup > 0) args.addAll(List.of("--warmup", "" + warmup));
+            return args;
         }
     }
 

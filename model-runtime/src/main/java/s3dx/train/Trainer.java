@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.training.tracker.WarmUpTracker;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,9 @@ public final class Trainer {
                 ? Tracker.cosine().setBaseValue((float) config.learningRate()).optFinalValue((float) config.learningRate() * 0.01f)
                     .setMaxUpdates(Math.max(1, config.steps())).build()
                 : Tracker.fixed((float) config.learningRate());
+        if (config.warmup() > 0) {  // a start that does not stall: small steps while batch norm and gates settle
+            lr = WarmUpTracker.builder().setMainTracker(lr).optWarmUpSteps(config.warmup()).optWarmUpBeginValue(0f).build();
+        }
         Optimizer adam = Optimizer.adam().optLearningRateTracker(lr).build();
         int classes = config.design().classes();
         List<TrainProgress> history = new ArrayList<>();

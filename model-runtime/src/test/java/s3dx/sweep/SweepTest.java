@@ -135,6 +135,15 @@ class SweepTest {
         Sweep again = new Sweep(plan, TINY, dir.resolve("again"), quiet());
         e = assertThrows(IllegalArgumentException.class, () -> again.adopt(SweepResults.read(old), old));
         assertTrue(e.getMessage().contains("another protocol"), e.getMessage());
+
+        // results from before warm-up was recorded had none: the same protocol as no warm-up today
+        tree = (ObjectNode) Sweep.JSON.valueToTree(earlier);
+        ((ObjectNode) tree.get("protocol")).remove("warmup");
+        Files.writeString(old, Sweep.JSON.writeValueAsString(tree));
+        assertEquals(TINY, SweepResults.read(old).protocol());
+        assertEquals(1, new Sweep(plan, TINY, dir.resolve("unwarmed"), quiet()).adopt(SweepResults.read(old), old));
+        Sweep.Protocol warm = new Sweep.Protocol(2, 4, 2e-3, 8, 32, 0.125, 4, TINY.generator(), 1);
+        assertTrue(String.join(" ", warm.trainArgs()).endsWith("--warmup 1") && !TINY.trainArgs().contains("--warmup"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -48,6 +49,18 @@ class TrainerTest {
         assertEquals(3, r.stepsDone());
         assertNull(r.evaluation());
         assertTrue(r.weights().check(Network.of(TINY)).isEmpty());
+    }
+
+    @Test
+    void warmUpRaisesTheLearningRateLinearlyThenTheCosineTakesOver() {
+        List<Double> rates = new ArrayList<>();
+        TrainConfig c = new TrainConfig(TINY, 8, 4, 1, 2e-3, true, 4, 0);
+        TrainResult r = Trainer.train(c, p -> rates.add(p.learningRate()), () -> false);
+        assertEquals(8, r.stepsDone());
+        for (int i = 1; i < 4; i++) assertTrue(rates.get(i) > rates.get(i - 1), "warming up: " + rates);
+        assertTrue(rates.get(0) < 1e-3, "starts low: " + rates);
+        assertTrue(rates.get(4) > 1.5e-3 && rates.get(7) < rates.get(4), "then decays: " + rates);
+        assertThrows(IllegalArgumentException.class, () -> new TrainConfig(TINY, 8, 4, 1, 2e-3, true, 8, 0));
     }
 
     @Test
