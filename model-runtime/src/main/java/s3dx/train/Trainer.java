@@ -60,7 +60,7 @@ public final class Trainer {
     public static TrainResult train(DjlNetwork net, MotionData data, TrainConfig config, Listener listener, BooleanSupplier cancel) {
         Tracker lr = config.cosine()
                 ? Tracker.cosine().setBaseValue((float) config.learningRate()).optFinalValue((float) config.learningRate() * 0.01f)
-                    .setMaxUpdates(Math.max(1, config.steps())).build()
+                    .setMaxUpdates(Math.max(1, config.steps() - config.warmup())).build()  // WarmUpTracker starts it after the warm-up
                 : Tracker.fixed((float) config.learningRate());
         if (config.warmup() > 0) {  // a start that does not stall: small steps while batch norm and gates settle
             lr = WarmUpTracker.builder().setMainTracker(lr).optWarmUpSteps(config.warmup()).optWarmUpBeginValue(0f).build();
