@@ -73,6 +73,7 @@ public class SweepCommand implements Callable<Integer> {
             throw new Main.UserError("need --parallel >= 1, --steps >= 1, --batch >= 2, --eval-clips >= 1 and at least one seed");
         }
         if (seeds.stream().distinct().count() != seeds.size()) throw new Main.UserError("--seeds lists a seed twice");
+        if (warmup < 0 || warmup >= steps) throw new Main.UserError("--warmup must be 0 to " + (steps - 1) + " steps, got " + warmup);
         List<SweepPlan.Run> runs;
         try {
             runs = SweepPlan.runs(lists, seeds, only);
@@ -80,7 +81,8 @@ public class SweepCommand implements Callable<Integer> {
             throw new Main.UserError("--designs: " + e.getMessage());
         }
         int t = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
-        Sweep sweep = new Sweep(runs, new Sweep.Protocol(steps, batch, lr, frames, size, width, evalClips, MotionShapes.GENERATOR, warmup), out, System.out);
+        var protocol = new Sweep.Protocol(steps, batch, lr, frames, size, width, evalClips, MotionShapes.GENERATOR, warmup);
+        Sweep sweep = new Sweep(runs, protocol, out, System.out);
         Sweep.Outcome o;
         try {
             if (resumeFrom != null) {

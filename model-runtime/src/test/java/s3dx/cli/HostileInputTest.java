@@ -53,6 +53,15 @@ class HostileInputTest {
     }
 
     @Test
+    void aWarmUpAsLongAsTheRunIsRefusedBeforeTraining() {
+        fails("--warmup must be 0 to 9 steps, got 10", "train", "--preset", "i2d", "--frames", "8", "--size", "32", "--width", "0.125",
+                "--steps", "10", "--warmup", "10", "--out", dir.resolve("w.onnx").toString());
+        fails("--warmup must be 0 to 9 steps, got -1", "sweep", "--designs", "presets", "--seeds", "0", "--steps", "10", "--warmup", "-1",
+                "--out", dir.resolve("sweep").toString());
+        assertFalse(Files.exists(dir.resolve("w.onnx")) || Files.exists(dir.resolve("sweep")));
+    }
+
+    @Test
     void anOutputThatIsAnInputIsRefusedAndTheInputKept() throws Exception {
         byte[] before = Files.readAllBytes(clip);
         fails("is also an input", "infer", "--model", model.toString(), "--input-npy", clip.toString(), "--json", clip.toString());
