@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import s3dx.infer.OnnxSession;
 import s3dx.net.Design;
 import s3dx.net.DesignException;
-import s3dx.onnx.OnnxModelFile;
 import s3dx.synth.MotionShapes;
 import s3dx.train.Evaluation;
 import s3dx.train.HeldOut;
@@ -35,8 +34,9 @@ public class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (clips < 1 || batch < 1) throw new Main.UserError("--clips and --batch must be at least 1");
-        Design d = OnnxModelFile.read(model).info().design();
         try (OnnxSession s = OnnxSession.open(model, threads == null ? OnnxSession.defaultThreads() : threads)) {
+            Design d = s.info().orElseThrow(() -> new Main.UserError(model + ": no S3D Explorer metadata (design, labels); "
+                    + "train or export it with s3dx")).design();
             for (MotionShapes.Settings settings : MotionShapes.Settings.values()) {
                 Evaluation e = HeldOut.evaluate(v -> s.run(v).logits(), d, settings, seed, clips, batch);
                 System.out.println(e);

@@ -19,7 +19,12 @@ public record TrainConfig(Design design, int steps, int batch, long seed, double
         if (batch < 2) throw new IllegalArgumentException("batch must be at least 2 (batch norm needs it), got " + batch);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         if (evalClips < 0) throw new IllegalArgumentException("evalClips must be >= 0, got " + evalClips);
-        if (warmup < 0 || warmup >= steps) throw new IllegalArgumentException("warm-up must be 0 to steps - 1, got " + warmup);
+        if (!warmupFits(warmup, steps)) throw new IllegalArgumentException("warm-up must be 0 to steps - 1, got " + warmup);
+    }
+
+    /** Whether a warm-up of {@code warmup} steps leaves at least one step of a run of {@code steps}. */
+    public static boolean warmupFits(int warmup, int steps) {
+        return warmup >= 0 && warmup < steps;
     }
 
     /** Adam 1e-3 with cosine decay, 200 held-out clips. */
