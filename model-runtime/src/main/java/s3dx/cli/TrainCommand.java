@@ -86,10 +86,9 @@ public class TrainCommand implements Callable<Integer> {
         if (!TrainConfig.warmupFits(warmup, steps)) throw new Main.UserError("--warmup must be 0 to " + (steps - 1) + " steps, got " + warmup);
         TrainConfig config = new TrainConfig(d, steps, batch, seed, lr, !constantLr, warmup, evalClips);
         int every = logEvery != null ? Math.max(1, logEvery) : Math.max(1, steps / 30);
-        System.out.printf(Locale.ROOT, "training %s: %dx%dx%d clips, width %s, %d classes, %,d params; %d steps x %d clips, Adam %s%s, seed %d; %s%n",
+        System.out.printf(Locale.ROOT, "training %s: %dx%dx%d clips, width %s, %d classes, %,d params; %d steps x %d clips, %s, seed %d; %s%n",
                 TrainModels.describe(d), d.frames(), d.height(), d.width(), TrainModels.number(d.widthMultiplier()), d.classes(),
-                CostReport.of(net).params(), steps, batch, TrainModels.number(lr),
-                (constantLr ? "" : " (cosine)") + (warmup > 0 ? ", " + warmup + " warm-up steps" : ""), seed, Torch.describe());
+                CostReport.of(net).params(), steps, batch, TrainConfig.describeSchedule(lr, !constantLr, warmup), seed, Torch.describe());
 
         AtomicBoolean cancel = new AtomicBoolean();
         CountDownLatch saved = new CountDownLatch(1);

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import s3dx.synth.MotionShapes;
 import s3dx.train.RunRecord;
+import s3dx.train.TrainModels;
 
 /**
  * Trains a {@link SweepPlan} with one {@link Protocol}, each run in a child JVM ({@code s3dx train}) so that
@@ -48,8 +49,8 @@ public final class Sweep {
         }
 
         List<String> trainArgs() {
-            List<String> args = new ArrayList<>(List.of("--frames", "" + frames, "--size", "" + size, "--width", number(width),
-                    "--steps", "" + steps, "--batch", "" + batch, "--lr", number(learningRate), "--eval-clips", "" + evalClips));
+            List<String> args = new ArrayList<>(List.of("--frames", "" + frames, "--size", "" + size, "--width", TrainModels.number(width),
+                    "--steps", "" + steps, "--batch", "" + batch, "--lr", TrainModels.number(learningRate), "--eval-clips", "" + evalClips));
             if (warmup > 0) args.addAll(List.of("--warmup", "" + warmup));
             return args;
         }
@@ -235,9 +236,5 @@ public final class Sweep {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    static String number(double v) {
-        return s3dx.train.TrainModels.number(v);
     }
 }

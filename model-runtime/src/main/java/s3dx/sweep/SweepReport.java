@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
 import s3dx.cost.CostFormat;
+import s3dx.train.TrainConfig;
+import s3dx.train.TrainModels;
 
 /**
  * A sweep's results as the README shows them: one table row per design (mean ± sample standard deviation over its
@@ -21,10 +23,10 @@ public final class SweepReport {
     public static String markdown(SweepResults.Results r) {
         StringBuilder s = new StringBuilder();
         var p = r.protocol();
-        s.append(String.format(Locale.ROOT, "Protocol: %d steps x %d clips, Adam %s (cosine%s), %dx%dx%d clips (MotionShapes generator %d), "
+        s.append(String.format(Locale.ROOT, "Protocol: %d steps x %d clips, %s, %dx%dx%d clips (MotionShapes generator %d), "
                         + "width %s, %d clips per test; rates in percent, mean ± sd over seeds.%n%n", p.steps(), p.batch(),
-                Sweep.number(p.learningRate()), p.warmup() > 0 ? ", " + p.warmup() + " warm-up steps" : "", p.frames(), p.size(), p.size(),
-                p.generator(), Sweep.number(p.width()), p.evalClips()));
+                TrainConfig.describeSchedule(p.learningRate(), true, p.warmup()), p.frames(), p.size(), p.size(),
+                p.generator(), TrainModels.number(p.width()), p.evalClips()));
         s.append("| design | seeds | params | MACs | held-out accuracy | reversed → partner | reversed → same "
                 + "| held-out settings: accuracy | reversed → partner | reversed → same |\n");
         s.append("|---|---|---|---|---|---|---|---|---|---|\n");

@@ -12,6 +12,7 @@ import s3dx.files.UserFiles;
 import s3dx.net.Design;
 import java.util.function.ToDoubleFunction;
 import s3dx.train.RunRecord;
+import s3dx.train.TrainModels;
 
 /**
  * A sweep's results: every finished run ({@code results.json} with the protocol and a per-design summary,
@@ -115,8 +116,8 @@ public final class SweepResults {
                 + "held_out_settings_partner_rate,held_out_settings_same_label_rate,training_seconds,command\n");
         for (RunRecord r : runs) {
             csv.append(String.join(",", r.id(), quote(r.design()), str(r.family()), str(r.boundary()), "" + r.seed(), "" + r.frames(),
-                    "" + r.size(), Sweep.number(r.width()), "" + r.params(), "" + r.macs(), "" + r.steps(), "" + r.batch(),
-                    Sweep.number(r.learningRate()), "" + r.evalClips(), f(r.heldOutAccuracy()), f(r.reversedPartnerRate()),
+                    "" + r.size(), TrainModels.number(r.width()), "" + r.params(), "" + r.macs(), "" + r.steps(), "" + r.batch(),
+                    TrainModels.number(r.learningRate()), "" + r.evalClips(), f(r.heldOutAccuracy()), f(r.reversedPartnerRate()),
                     f(r.reversedSameLabelRate()), f(r.heldOutSettingsAccuracy()), f(r.heldOutSettingsPartnerRate()),
                     f(r.heldOutSettingsSameLabelRate()), String.format(Locale.ROOT, "%.1f", r.trainingSeconds()), quote(r.command()))).append('\n');
         }

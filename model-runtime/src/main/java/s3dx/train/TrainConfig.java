@@ -22,12 +22,18 @@ public record TrainConfig(Design design, int steps, int batch, long seed, double
         if (!warmupFits(warmup, steps)) throw new IllegalArgumentException("warm-up must be 0 to steps - 1, got " + warmup);
     }
 
+    /** The optimiser and its schedule as logs and reports name them, e.g. "Adam 0.002 (cosine, 100 warm-up steps)". */
+    public static String describeSchedule(double learningRate, boolean cosine, int warmup) {
+        String parts = (cosine ? "cosine" : "") + (cosine && warmup > 0 ? ", " : "") + (warmup > 0 ? warmup + " warm-up steps" : "");
+        return "Adam " + TrainModels.number(learningRate) + (parts.isEmpty() ? "" : " (" + parts + ")");
+    }
+
     /** Whether a warm-up of {@code warmup} steps leaves at least one step of a run of {@code steps}. */
     public static boolean warmupFits(int warmup, int steps) {
         return warmup >= 0 && warmup < steps;
     }
 
-    /** Adam 1e-3 with cosine decay, 200 held-out clips. */
+    /** Adam at the default rate with cosine decay, 200 held-out clips. */
     public static TrainConfig of(Design design, int steps, int batch, long seed) {
         return new TrainConfig(design, steps, batch, seed, DEFAULT_LEARNING_RATE, true, 0, DEFAULT_EVAL_CLIPS);
     }
