@@ -159,6 +159,15 @@ class ClassroomTest {
         assertFalse(t.last().result().cancelled());
         assertNotNull(t.last().result().evaluation());
         assertEquals(4, t.lossSeries().getData().size());
+        // both held-out tests are shown: with training's generator settings and with settings it never saw
+        var seen = t.last().result().evaluation();
+        var unseen = t.last().result().heldOutSettings();
+        String shown = text(r, "#train-result");
+        for (String part : List.of(String.format(Locale.ROOT, "%d clips: accuracy %.1f%%", seen.clips(), 100 * seen.accuracy()),
+                String.format(Locale.ROOT, "never saw (other shapes, hues, background, speeds and sizes), %d clips: accuracy %.1f%%; reversed: partner label %.1f%%",
+                        unseen.clips(), 100 * unseen.accuracy(), 100 * unseen.partnerRate()))) {
+            assertTrue(shown.contains(part), shown + " should say " + part);
+        }
         ModelChoice m = app.window.player().model().loader().wantedProperty().get();
         assertTrue(m instanceof ModelChoice.Trained);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.window.player().model().modelReadyProperty().get());

@@ -220,15 +220,22 @@ public final class TrainPanel extends BorderPane {
                 return;
             }
             finished = last;
-            Evaluation ev = r.evaluation();
             status.setText(t("train.done", r.stepsDone(), r.seconds()));
-            result.setText(ev == null ? "" : t("train.result", ev.clips(), 100 * ev.accuracy(), 100 * ev.partnerRate(), 100 * ev.sameLabelRate()));
+            result.setText(resultText(r));
             onTrained.accept(last.model());
         }));
         t.setOnFailed(e -> finish(t, () -> status.setText(t("train.failed",
                 ErrorText.of(t.getException())))));
         t.setOnCancelled(e -> finish(t, () -> status.setText(t("train.cancelled", 0, config.steps()))));
         worker = Workers.start(t, "s3dx-train", Workers.Load.HEAVY);
+    }
+
+    /** Both held-out tests: with training's generator settings, and with settings it never saw. */
+    static String resultText(TrainResult r) {
+        Evaluation ev = r.evaluation(), unseen = r.heldOutSettings();
+        if (ev == null) return "";
+        String s = t("train.result", ev.clips(), 100 * ev.accuracy(), 100 * ev.partnerRate(), 100 * ev.sameLabelRate());
+        return unseen == null ? s : s + t("train.resultUnseen", unseen.clips(), 100 * unseen.accuracy(), 100 * unseen.partnerRate());
     }
 
     private void finish(Task<?> t, Runnable r) {
