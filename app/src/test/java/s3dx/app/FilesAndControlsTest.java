@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
@@ -89,9 +90,12 @@ class FilesAndControlsTest {
         assertEquals(64, app.model.getDesign().frames());
         assertEquals(params, r.lookup("#params-value").queryAs(Label.class).getText());
         assertEquals(macs, r.lookup("#compute-value").queryAs(Label.class).getText());
+        Node status = r.lookup(".window-status").query();
+        assertTrue(status.getStyleClass().contains("problem"), "the window's status line says it in the error colour");
 
         r.doubleClickOn(frames.getEditor()).push(KeyCode.CONTROL, KeyCode.A).write("32").push(KeyCode.ENTER);
         assertFalse(error.isVisible());
+        assertFalse(status.getStyleClass().contains("problem"), "and back to plain once the value is good");
         assertEquals(32, app.model.getDesign().frames());
         assertNotEquals(macs, r.lookup("#compute-value").queryAs(Label.class).getText());
     }

@@ -359,7 +359,7 @@ final class AppActions {
     }
 
     private void problem(String header, String text) {
-        status.say(header + ": " + text);
+        status.warn(header + ": " + text);
         ProblemDialog.show(stage, header, text);
     }
 

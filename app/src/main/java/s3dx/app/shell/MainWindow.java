@@ -300,7 +300,7 @@ public final class MainWindow {
 
         @Override
         public void refuse(String text) {
-            status.say(text);
+            status.warn(text);
             ProblemDialog.show(stage, t("drop.header"), text);
         }
     }

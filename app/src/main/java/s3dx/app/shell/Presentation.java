@@ -175,7 +175,7 @@ public final class Presentation {
             window.status().say(t("status.screenshot", file));
             return file;
         } catch (IOException e) {
-            window.status().say(t("status.screenshotFailed", e.getMessage()));
+            window.status().warn(t("status.screenshotFailed", e.getMessage()));
             return null;
         }
     }

@@ -18,7 +18,9 @@ public final class StatusBar extends JobStatus {
         Label timing = new Label();
         timing.setId("status-timing");
         model.lastUpdateNanosProperty().addListener((o, a, n) -> timing.setText(t("status.updatedIn", n.longValue() / 1e6)));
-        model.problemProperty().addListener((o, a, p) -> say(p == null ? "" : t("status.notApplied", p.field())));
+        model.problemProperty().addListener((o, a, p) -> {
+            if (p == null) say(""); else warn(t("status.notApplied", p.field()));
+        });
         getLeftItems().add(file);
         getRightItems().add(timing);
     }

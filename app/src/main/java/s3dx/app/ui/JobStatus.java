@@ -34,7 +34,23 @@ public class JobStatus extends StatusBar {
 
     /** A message of its own (a running job's message replaces it). */
     public void say(String text) {
-        if (!textProperty().isBound()) setText(text);
+        show(text, false);
+    }
+
+    /** A message about something that went wrong: in the error colour (style class {@code problem}) until the next one. */
+    public void warn(String text) {
+        show(text, true);
+    }
+
+    private void show(String text, boolean problem) {
+        if (textProperty().isBound()) return;
+        setText(text);
+        markProblem(problem);
+    }
+
+    private void markProblem(boolean problem) {
+        getStyleClass().remove("problem");
+        if (problem) getStyleClass().add("problem");
     }
 
     /** The cancel button, for views that place it themselves. */
@@ -56,6 +72,7 @@ public class JobStatus extends StatusBar {
     public <T> void track(Task<T> task, Function<T, String> done, String cancelled, Function<String, String> failed) {
         if (running != null && running.isRunning() && running != task) running.cancel();
         worded = task;
+        markProblem(false);
         textProperty().bind(task.messageProperty());
         follow(task, task::cancel);
         task.stateProperty().addListener((o, was, state) -> {
@@ -67,7 +84,7 @@ public class JobStatus extends StatusBar {
                 case CANCELLED -> cancelled;
                 default -> failed.apply(ErrorText.of(task.getException()));
             };
-            if (line != null) setText(line);
+            if (line != null) show(line, state == Worker.State.FAILED);
         });
     }
 
