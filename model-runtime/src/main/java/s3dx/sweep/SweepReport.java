@@ -32,9 +32,9 @@ public final class SweepReport {
         s.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (SweepResults.DesignSummary d : r.summary()) {
             s.append(String.format(Locale.ROOT, "| %s | %d | %s | %.0f M | %s | %s | %s | %s | %s | %s |%n", d.design(), d.seeds(),
-                    CostFormat.count(d.params()), d.macs() / 1e6, pct(d.heldOutAccuracy()), pct(d.reversedPartnerRate()),
-                    pct(d.reversedSameLabelRate()), pct(d.heldOutSettingsAccuracy()), pct(d.heldOutSettingsPartnerRate()),
-                    pct(d.heldOutSettingsSameLabelRate())));
+                    CostFormat.count(d.params()), d.macs() / 1e6, pct(d.heldOutAccuracy(), d.seeds()), pct(d.reversedPartnerRate(), d.seeds()),
+                    pct(d.reversedSameLabelRate(), d.seeds()), pct(d.heldOutSettingsAccuracy(), d.seeds()),
+                    pct(d.heldOutSettingsPartnerRate(), d.seeds()), pct(d.heldOutSettingsSameLabelRate(), d.seeds())));
         }
         s.append('\n');
         for (String line : comparisons(r)) s.append("- ").append(line).append('\n');
@@ -115,7 +115,8 @@ public final class SweepReport {
         return r.summary().stream().filter(d -> d.id().equals(id)).findFirst();
     }
 
-    private static String pct(SweepResults.Spread s) {
-        return s.sd() > 0 ? String.format(Locale.ROOT, "%.1f ± %.1f", 100 * s.mean(), 100 * s.sd()) : String.format(Locale.ROOT, "%.1f", 100 * s.mean());
+    /** Mean ± sd over two or more seeds (also when the seeds agree: ± 0.0), the one value otherwise. */
+    private static String pct(SweepResults.Spread s, int seeds) {
+        return seeds > 1 ? String.format(Locale.ROOT, "%.1f ± %.1f", 100 * s.mean(), 100 * s.sd()) : String.format(Locale.ROOT, "%.1f", 100 * s.mean());
     }
 }

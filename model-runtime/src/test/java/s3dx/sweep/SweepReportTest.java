@@ -24,8 +24,9 @@ class SweepReportTest {
         SweepResults.Results r = results(List.of(run("s3d-g", "s3d-g", null, 0, 100_000_000, 0.90),
                 run("s3d-g", "s3d-g", null, 1, 100_000_000, 0.94), run("s3d", "s3d", null, 0, 99_000_000, 0.89)));
         String md = SweepReport.markdown(r);
-        assertTrue(md.contains("| S3D-G | 2 | 1,000 | 100 M | 92.0 ± 2.8 |"), md);
-        assertTrue(md.contains("| S3D | 1 | 1,000 | 99 M | 89.0 |"), md);
+        // two seeds that agree show their spread too (± 0.0), so a row never reads as one seed
+        assertTrue(md.contains("| S3D-G | 2 | 1,000 | 100 M | 92.0 ± 2.8 | 90.0 ± 0.0 |"), md);
+        assertTrue(md.contains("| S3D | 1 | 1,000 | 99 M | 89.0 | 90.0 |"), md);
         assertTrue(md.contains("gating (S3D-G − S3D): +3.0 points held-out accuracy (S3D-G 2 seeds, S3D 1 seed)"), md);
         assertTrue(!md.contains("top-heavy − bottom-heavy"), "no curves, no curve comparison");
     }
