@@ -204,6 +204,7 @@ class ClassroomTest {
         Path file = home.resolve("models").resolve(TrainModels.fileName(t.demoDesign()));
         save(r, t, file);
         assertTrue(text(r, "#train-status").contains(file.toString()), text(r, "#train-status"));
+        assertFalse(r.lookup("#train-status").query().getStyleClass().contains("problem"));
         assertTrue(app.window.player().model().models().contains(ModelChoice.file(file)), "offered in the player's list");
 
         Design trained = t.last().result().design();
@@ -234,6 +235,7 @@ class ClassroomTest {
         String failed = text(r, "#train-status");
         assertTrue(failed.startsWith("Could not save the model to " + blocked + ": "), failed);
         assertFalse(failed.contains("\tat ") || failed.contains("\n"), failed);
+        assertTrue(r.lookup("#train-status").query().getStyleClass().contains("problem"), "said in the error colour");
         assertFalse(t.saveButton().isDisabled(), "can try again");
     }
 

@@ -216,17 +216,17 @@ public final class TrainPanel extends BorderPane {
             last = t.getValue();
             TrainResult r = last.result();
             if (r.cancelled()) {
-                status.setText(t("train.cancelled", r.stepsDone(), r.config().steps()));
+                status.say(t("train.cancelled", r.stepsDone(), r.config().steps()));
                 return;
             }
             finished = last;
-            status.setText(t("train.done", r.stepsDone(), r.seconds()));
+            status.say(t("train.done", r.stepsDone(), r.seconds()));
             result.setText(resultText(r));
             onTrained.accept(last.model());
         }));
-        t.setOnFailed(e -> finish(t, () -> status.setText(t("train.failed",
+        t.setOnFailed(e -> finish(t, () -> status.warn(t("train.failed",
                 ErrorText.of(t.getException())))));
-        t.setOnCancelled(e -> finish(t, () -> status.setText(t("train.cancelled", 0, config.steps()))));
+        t.setOnCancelled(e -> finish(t, () -> status.say(t("train.cancelled", 0, config.steps()))));
         worker = Workers.start(t, "s3dx-train", Workers.Load.HEAVY);
     }
 

@@ -72,7 +72,6 @@ public class JobStatus extends StatusBar {
     public <T> void track(Task<T> task, Function<T, String> done, String cancelled, Function<String, String> failed) {
         if (running != null && running.isRunning() && running != task) running.cancel();
         worded = task;
-        markProblem(false);
         textProperty().bind(task.messageProperty());
         follow(task, task::cancel);
         task.stateProperty().addListener((o, was, state) -> {
@@ -94,6 +93,7 @@ public class JobStatus extends StatusBar {
      */
     public void follow(Task<?> task, Runnable cancel) {
         running = task;
+        markProblem(false);   // a new job: the last one's failure is over
         onCancel = cancel;
         progressProperty().bind(task.progressProperty());
         this.cancel.setVisible(!task.isDone());
