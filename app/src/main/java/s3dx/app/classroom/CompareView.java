@@ -24,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import s3dx.app.i18n.ErrorText;
@@ -72,6 +73,8 @@ public final class CompareView extends BorderPane {
     /** An item of a side's chooser: a preset, or (null) the current design. */
     public record Choice(Preset preset) {}
     private static final int TOP = 3;
+    /** A side's preferred width; the window's extra width goes to both sides alike. */
+    private static final double SIDE_WIDTH = 300;
 
     private final DesignModel model;
     private final Supplier<List<ModelChoice>> models;
@@ -132,10 +135,14 @@ public final class CompareView extends BorderPane {
         VBox.setVgrow(frame, Priority.ALWAYS);
         video.getStyleClass().add("panel");
 
+        // the sides share what the video column leaves, equally, whatever their tables hold; the video column
+        // keeps the width its controls need (a filled temporal table once squeezed its clip chooser to "...")
         HBox sides = new HBox(12, left.box, video, right.box);
-        HBox.setHgrow(left.box, Priority.ALWAYS);
-        HBox.setHgrow(right.box, Priority.ALWAYS);
-        HBox.setHgrow(video, Priority.SOMETIMES);
+        for (Side s : List.of(left, right)) {
+            s.box.setPrefWidth(SIDE_WIDTH);
+            HBox.setHgrow(s.box, Priority.ALWAYS);
+        }
+        video.setMinWidth(Region.USE_PREF_SIZE);
         Label title = new Label(t("compare.costs"));
         title.getStyleClass().add("panel-title");
         VBox costPanel = new VBox(8, title, costs);

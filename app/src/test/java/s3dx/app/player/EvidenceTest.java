@@ -16,6 +16,7 @@ import java.util.Locale;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -216,6 +217,17 @@ class EvidenceTest {
             assertEquals("moving left", i2d.row(Experiment.REVERSED).top1().label(), "I2D cannot tell the order of its frames");
             assertFalse(i2d.row(Experiment.REVERSED).flippedToPartner());
             assertTrue(s3dg.row(Experiment.REVERSED).flippedToPartner(), "S3D-G names the partner of a reversed clip");
+
+            // filled tables do not squeeze the video column's controls, and both sides stay alike
+            double[] w = fx(() -> {
+                compare.applyCss();
+                compare.layout();
+                Region video = (Region) compare.lookup("#compare-temporal").getParent().getParent();
+                return new double[]{video.getWidth(), video.prefWidth(-1), ((Region) compare.left().chooser().getParent()).getWidth(),
+                        ((Region) compare.right().chooser().getParent()).getWidth()};
+            });
+            assertTrue(w[0] >= w[1] - 0.5, "video column " + w[0] + " px, needs " + w[1]);
+            assertEquals(w[2], w[3], 1.0, "the two sides' widths");
         } finally {
             fx(() -> {
                 compare.dispose();
