@@ -73,7 +73,8 @@ public class SweepCommand implements Callable<Integer> {
             throw new Main.UserError("need --parallel >= 1, --steps >= 1, --batch >= 2, --eval-clips >= 1 and at least one seed");
         }
         if (seeds.stream().distinct().count() != seeds.size()) throw new Main.UserError("--seeds lists a seed twice");
-        if (!TrainConfig.warmupFits(warmup, steps)) throw new Main.UserError("--warmup must be 0 to " + (steps - 1) + " steps, got " + warmup);
+        String warmupProblem = TrainConfig.warmupProblem(warmup, steps);
+        if (warmupProblem != null) throw new Main.UserError("--warmup " + warmupProblem);
         List<SweepPlan.Run> runs;
         try {
             runs = SweepPlan.runs(lists, seeds, only);

@@ -83,7 +83,8 @@ public class TrainCommand implements Callable<Integer> {
         if (!(lr > 0) || !Double.isFinite(lr)) throw new Main.UserError("--lr must be a number > 0, got " + lr);
         Network net = Network.of(d);
         new MotionData(d); // checks the clip size and class count before the engine loads
-        if (!TrainConfig.warmupFits(warmup, steps)) throw new Main.UserError("--warmup must be 0 to " + (steps - 1) + " steps, got " + warmup);
+        String warmupProblem = TrainConfig.warmupProblem(warmup, steps);
+        if (warmupProblem != null) throw new Main.UserError("--warmup " + warmupProblem);
         TrainConfig config = new TrainConfig(d, steps, batch, seed, lr, !constantLr, warmup, evalClips);
         int every = logEvery != null ? Math.max(1, logEvery) : Math.max(1, steps / 30);
         System.out.printf(Locale.ROOT, "training %s: %dx%dx%d clips, width %s, %d classes, %,d params; %d steps x %d clips, %s, seed %d; %s%n",

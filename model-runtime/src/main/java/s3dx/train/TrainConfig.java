@@ -19,7 +19,8 @@ public record TrainConfig(Design design, int steps, int batch, long seed, double
         if (batch < 2) throw new IllegalArgumentException("batch must be at least 2 (batch norm needs it), got " + batch);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         if (evalClips < 0) throw new IllegalArgumentException("evalClips must be >= 0, got " + evalClips);
-        if (!warmupFits(warmup, steps)) throw new IllegalArgumentException("warm-up must be 0 to steps - 1, got " + warmup);
+        String warmupProblem = warmupProblem(warmup, steps);
+        if (warmupProblem != null) throw new IllegalArgumentException("warm-up " + warmupProblem);
     }
 
     /** The optimiser and its schedule as logs and reports name them, e.g. "Adam 0.002 (cosine, 100 warm-up steps)". */
@@ -28,9 +29,9 @@ public record TrainConfig(Design design, int steps, int batch, long seed, double
         return "Adam " + TrainModels.number(learningRate) + (parts.isEmpty() ? "" : " (" + parts + ")");
     }
 
-    /** Whether a warm-up of {@code warmup} steps leaves at least one step of a run of {@code steps}. */
-    public static boolean warmupFits(int warmup, int steps) {
-        return warmup >= 0 && warmup < steps;
+    /** Why a warm-up of {@code warmup} steps does not fit a run of {@code steps} (it must leave one step), or null if it fits. */
+    public static String warmupProblem(int warmup, int steps) {
+        return warmup >= 0 && warmup < steps ? null : "must be 0 to " + (steps - 1) + " steps, got " + warmup;
     }
 
     /** Adam at the default rate with cosine decay, 200 held-out clips. */
