@@ -113,13 +113,13 @@ public final class SweepResults {
         Sweep.writeAtomically(dir.resolve("results.json"), Sweep.JSON.writeValueAsString(new Results(protocol, runs, summary)));
         StringBuilder csv = new StringBuilder("id,design,family,boundary,seed,frames,size,width,params,macs,steps,batch,learning_rate,eval_clips,"
                 + "held_out_accuracy,reversed_partner_rate,reversed_same_label_rate,held_out_settings_accuracy,"
-                + "held_out_settings_partner_rate,held_out_settings_same_label_rate,training_seconds,command\n");
+                + "held_out_settings_partner_rate,held_out_settings_same_label_rate,training_seconds,machine,command\n");
         for (RunRecord r : runs) {
             csv.append(String.join(",", r.id(), quote(r.design()), str(r.family()), str(r.boundary()), "" + r.seed(), "" + r.frames(),
                     "" + r.size(), TrainModels.number(r.width()), "" + r.params(), "" + r.macs(), "" + r.steps(), "" + r.batch(),
                     TrainModels.number(r.learningRate()), "" + r.evalClips(), f(r.heldOutAccuracy()), f(r.reversedPartnerRate()),
                     f(r.reversedSameLabelRate()), f(r.heldOutSettingsAccuracy()), f(r.heldOutSettingsPartnerRate()),
-                    f(r.heldOutSettingsSameLabelRate()), String.format(Locale.ROOT, "%.1f", r.trainingSeconds()), quote(r.command()))).append('\n');
+                    f(r.heldOutSettingsSameLabelRate()), String.format(Locale.ROOT, "%.1f", r.trainingSeconds()), quote(str(r.machine())), quote(r.command()))).append('\n');
         }
         Sweep.writeAtomically(dir.resolve("results.csv"), csv.toString());
         StringBuilder sum = new StringBuilder("id,design,family,boundary,seeds,params,macs");

@@ -12,7 +12,7 @@ import s3dx.train.RunRecord;
 class SweepReportTest {
     private static RunRecord run(String id, String family, String boundary, long seed, long macs, double accuracy) {
         return new RunRecord(id + "_s" + seed, id.toUpperCase(), family, boundary, seed, 16, 64, 0.25, 1000, macs, 600, 16, 2e-3, 200,
-                accuracy, 0.9, 0.05, accuracy - 0.01, 0.88, 0.04, 100, "./s3dx train --seed " + seed);
+                accuracy, 0.9, 0.05, accuracy - 0.01, 0.88, 0.04, 100, "test machine", "./s3dx train --seed " + seed);
     }
 
     private static SweepResults.Results results(List<RunRecord> runs) {

@@ -22,6 +22,7 @@ import s3dx.net.Block;
 import s3dx.net.Design;
 import s3dx.net.Preset;
 import s3dx.onnx.OnnxModelFile;
+import s3dx.platform.Cpu;
 import s3dx.train.RunRecord;
 
 /** Tiny real sweeps (child JVMs running s3dx train for 2 steps at 8x32x32, width 0.125). */
@@ -56,6 +57,7 @@ class SweepTest {
                 assertTrue(rate >= 0 && rate <= 1 && rate * 4 == Math.rint(rate * 4), rec.id() + " rate " + rate + " of 4 clips");
             }
             assertTrue(rec.trainingSeconds() > 0);
+            assertEquals(Cpu.current().describe(), rec.machine(), "the time is read with the CPU that trained it");
             assertTrue(rec.command().startsWith("./s3dx train --preset "), rec.command());
         }
         assertEquals("top-heavy-s3d", results.get("runs").get(1).get("family").asText());
@@ -87,7 +89,7 @@ class SweepTest {
         Files.createDirectories(sweep.resolve("runs"));
         Files.createDirectories(sweep.resolve("models"));
         RunRecord r = new RunRecord("s3d_s0", "S3D", "s3d", null, 0, 16, 64, 0.25, 1, 2, 600, 16, 2e-3, 200,
-                0.9, 0.8, 0.1, 0.7, 0.6, 0.2, 100, "./s3dx train --preset s3d --seed 0 --out s3d_s0.onnx");
+                0.9, 0.8, 0.1, 0.7, 0.6, 0.2, 100, "test machine", "./s3dx train --preset s3d --seed 0 --out s3d_s0.onnx");
         Files.writeString(sweep.resolve("runs/s3d_s0.json"), Sweep.JSON.writeValueAsString(r));
         Files.writeString(sweep.resolve("models/s3d_s0.onnx"), "model bytes");
         Files.writeString(models.resolve("index.json"), "{\"models\":[{\"file\":\"s3d_16x64x64_w0.25_motionshapes.onnx\",\"old\":true},{\"file\":\"other.onnx\"}]}");
@@ -108,9 +110,9 @@ class SweepTest {
     @Test
     void aLostSweepFolderResumesFromCommittedResultsOfTheSameProtocolOnly(@TempDir Path dir) throws Exception {
         RunRecord done = new RunRecord("i2d_s3", "I2D", "i2d", null, 3, 8, 32, 0.125, 1, 2, 2, 4, 2e-3, 4,
-                0.5, 0.25, 0.75, 0.5, 0.25, 0.75, 9, "./s3dx train --preset i2d --seed 3 --out i2d_s3.onnx");
+                0.5, 0.25, 0.75, 0.5, 0.25, 0.75, 9, null, "./s3dx train --preset i2d --seed 3 --out i2d_s3.onnx");
         RunRecord other = new RunRecord("i3d_s9", "I3D", "i3d", null, 9, 8, 32, 0.125, 1, 2, 2, 4, 2e-3, 4,
-                0.5, 0.25, 0.75, 0.5, 0.25, 0.75, 9, "./s3dx train --preset i3d --seed 9 --out i3d_s9.onnx");
+                0.5, 0.25, 0.75, 0.5, 0.25, 0.75, 9, null, "./s3dx train --preset i3d --seed 9 --out i3d_s9.onnx");
         SweepResults.Results earlier = new SweepResults.Results(TINY, List.of(done, other), SweepResults.summarise(List.of(done, other)));
         List<SweepPlan.Run> plan = SweepPlan.runs(List.of("presets"), List.of(3L), List.of("i2d", "fast-s3d"));
         Sweep sweep = new Sweep(plan, TINY, dir.resolve("fresh"), quiet());
