@@ -75,7 +75,7 @@ public final class Launcher implements Callable<Integer> {
     /** On Linux heavy workers must run at nice 19 (app/src/main/jvm/linux.options); prints the finding. */
     private static boolean checkWorkers() {
         try {
-            var nice = Workers.heavyNice();
+            var nice = Workers.nice(Workers.Load.HEAVY);
             if (nice.isEmpty()) {
                 System.out.println("workers: thread priority not checked on " + System.getProperty("os.name"));
                 return true;

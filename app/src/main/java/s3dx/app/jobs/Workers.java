@@ -42,10 +42,10 @@ public final class Workers {
         return Executors.newSingleThreadExecutor(r -> thread(r, name, load));
     }
 
-    /** The niceness a heavy worker gets on this machine: Linux only (from /proc), empty elsewhere. */
-    public static OptionalInt heavyNice() throws InterruptedException {
+    /** The niceness a worker of this load gets on this machine: Linux only (from /proc), empty elsewhere. */
+    public static OptionalInt nice(Load load) throws InterruptedException {
         int[] nice = {Integer.MIN_VALUE};
-        Thread t = start(() -> nice[0] = currentNice(), "s3dx-nice-probe", Load.HEAVY);
+        Thread t = start(() -> nice[0] = currentNice(), "s3dx-nice-probe", load);
         t.join();
         return nice[0] == Integer.MIN_VALUE ? OptionalInt.empty() : OptionalInt.of(nice[0]);
     }
