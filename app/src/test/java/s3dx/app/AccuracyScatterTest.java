@@ -2,6 +2,8 @@ package s3dx.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.Locale;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,5 +104,31 @@ class AccuracyScatterTest {
         assertFalse(here.getNode().isVisible(), "an untrained design has no accuracy to plot");
         r.clickOn("#space-cost");
         assertFalse(chart.isVisible());
+    }
+
+    @Test
+    void theDesignSpaceMovesToItsOwnWindowFollowsTheDesignThereAndComesBack(FxRobot r) {
+        AccuracyScatter chart = r.lookup("#accuracy-scatter").queryAs(AccuracyScatter.class);
+        Window main = chart.getScene().getWindow();
+        r.clickOn("#space-window");
+        Window own = chart.getScene().getWindow();
+        assertNotSame(main, own, "the chart is now in a window of its own");
+        assertTrue(own.isShowing());
+        assertFalse(r.lookup("#space-window").query().isVisible(), "no button to open the window it is in");
+        assertEquals(1, r.lookup("#accuracy-scatter").queryAll().size(), "moved, not copied");
+        assertEquals(main, r.lookup("#space-bring-back").query().getScene().getWindow(), "the card says where it went");
+        assertTrue(chart.getScene().getRoot().getStyleClass().containsAll(main.getScene().getRoot().getStyleClass()), "themed like the main window");
+
+        String before = line(r);
+        r.interact(() -> own.setX(main.getX() + main.getWidth()));   // beside the designer, as a user would put it
+        r.clickOn("#tile-Mixed_4b");   // the designer still drives the chart in the other window
+        assertNotEquals(before, line(r));
+        assertEquals(I18n.t("trained.none"), line(r));
+
+        r.clickOn("#space-bring-back");
+        assertFalse(own.isShowing());
+        assertEquals(main, chart.getScene().getWindow(), "back in the designer's card");
+        assertTrue(r.lookup("#space-bring-back").tryQuery().isEmpty());
+        assertTrue(r.lookup("#space-window").query().isVisible());
     }
 }
