@@ -1,5 +1,6 @@
 package s3dx.sweep;
 
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,10 +42,22 @@ public final class SweepResults {
                                 Spread heldOutSettingsAccuracy, Spread heldOutSettingsPartnerRate, Spread heldOutSettingsSameLabelRate,
                                 Spread trainingSeconds) {}
 
+    /** A results file's content; its summary is always recomputed from its runs, never taken on trust. */
     public record Results(Sweep.Protocol protocol, List<RunRecord> runs, List<DesignSummary> summary) {
         public Results {
+            if (protocol == null) throw new IllegalArgumentException("no \"protocol\"");
+            if (runs == null) throw new IllegalArgumentException("no \"runs\" list");
+            for (RunRecord r : runs) {
+                if (r == null || r.id() == null || r.design() == null || r.command() == null) {
+                    throw new IllegalArgumentException("a run without \"id\", \"design\" or \"command\"");
+                }
+            }
             runs = List.copyOf(runs);
-            summary = List.copyOf(summary);
+            summary = summarise(runs);
+        }
+
+        public Results(Sweep.Protocol protocol, List<RunRecord> runs) {
+            this(protocol, runs, null);
         }
 
         /**
@@ -79,7 +92,9 @@ public final class SweepResults {
         try {
             return read(file);
         } catch (IOException e) {
-            throw new UserFiles.FileProblem(file, "not a sweep's results.json (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            // a value the Results constructor refused says why; Jackson's own wording names Java classes
+            String why = e instanceof ValueInstantiationException && e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new UserFiles.FileProblem(file, "not a sweep's results.json (" + why.lines().findFirst().orElse("") + ")");
         }
     }
 
@@ -89,7 +104,7 @@ public final class SweepResults {
     private SweepResults() {}
 
     /** Per design (the run id without its seed), in the order designs first finished. */
-    public static List<DesignSummary> summarise(List<RunRecord> runs) {
+    private static List<DesignSummary> summarise(List<RunRecord> runs) {
         Map<String, List<RunRecord>> byDesign = new LinkedHashMap<>();
         for (RunRecord r : runs) byDesign.computeIfAbsent(designId(r), k -> new ArrayList<>()).add(r);
         List<DesignSummary> out = new ArrayList<>();
@@ -109,8 +124,9 @@ public final class SweepResults {
     }
 
     static void write(Path dir, Sweep.Protocol protocol, List<RunRecord> runs) throws IOException {
-        List<DesignSummary> summary = summarise(runs);
-        Sweep.writeAtomically(dir.resolve("results.json"), Sweep.JSON.writeValueAsString(new Results(protocol, runs, summary)));
+        Results results = new Results(protocol, runs);
+        List<DesignSummary> summary = results.summary();
+        Sweep.writeAtomically(dir.resolve("results.json"), Sweep.JSON.writeValueAsString(results));
         StringBuilder csv = new StringBuilder("id,design,family,boundary,seed,frames,size,width,params,macs,steps,batch,learning_rate,eval_clips,"
                 + "held_out_accuracy,reversed_partner_rate,reversed_same_label_rate,held_out_settings_accuracy,"
                 + "held_out_settings_partner_rate,held_out_settings_same_label_rate,training_seconds,machine,command\n");

@@ -61,6 +61,20 @@ class HostileInputTest {
         assertFalse(Files.exists(dir.resolve("w.onnx")) || Files.exists(dir.resolve("sweep")));
     }
 
+    /** Results files with parts missing, as hand edits or other tools leave them: refused with what is missing. */
+    @Test
+    void aResultsFileWithoutItsPartsIsRefusedByName() throws Exception {
+        String protocol = "\"protocol\":{\"steps\":2,\"batch\":4,\"learningRate\":0.002,\"frames\":8,\"size\":32,\"width\":0.125,\"evalClips\":4}";
+        Path noRuns = Files.writeString(dir.resolve("no-runs.json"), "{" + protocol + "}");
+        Path noProtocol = Files.writeString(dir.resolve("no-protocol.json"), "{\"runs\":[]}");
+        Path bareRun = Files.writeString(dir.resolve("bare-run.json"), "{" + protocol + ",\"runs\":[{\"id\":\"s3d_s0\"}]}");
+        fails("no-runs.json: not a sweep's results.json (no \"runs\" list)", "sweep-report", noRuns.toString());
+        fails("no-protocol.json: not a sweep's results.json (no \"protocol\")", "sweep-report", noProtocol.toString());
+        fails("bare-run.json: not a sweep's results.json (a run without \"id\", \"design\" or \"command\")", "sweep-report", bareRun.toString());
+        fails("bare-run.json: not a sweep's results.json", "sweep", "--designs", "presets", "--seeds", "0", "--steps", "2",
+                "--out", dir.resolve("resumed").toString(), "--resume-from", bareRun.toString());
+    }
+
     @Test
     void anOutputThatIsAnInputIsRefusedAndTheInputKept() throws Exception {
         byte[] before = Files.readAllBytes(clip);

@@ -16,7 +16,7 @@ class SweepReportTest {
     }
 
     private static SweepResults.Results results(List<RunRecord> runs) {
-        return new SweepResults.Results(SweepTest.TINY, runs, SweepResults.summarise(runs));
+        return new SweepResults.Results(SweepTest.TINY, runs);
     }
 
     @Test

@@ -113,7 +113,7 @@ class SweepTest {
                 0.5, 0.25, 0.75, 0.5, 0.25, 0.75, 9, null, "./s3dx train --preset i2d --seed 3 --out i2d_s3.onnx");
         RunRecord other = new RunRecord("i3d_s9", "I3D", "i3d", null, 9, 8, 32, 0.125, 1, 2, 2, 4, 2e-3, 4,
                 0.5, 0.25, 0.75, 0.5, 0.25, 0.75, 9, null, "./s3dx train --preset i3d --seed 9 --out i3d_s9.onnx");
-        SweepResults.Results earlier = new SweepResults.Results(TINY, List.of(done, other), SweepResults.summarise(List.of(done, other)));
+        SweepResults.Results earlier = new SweepResults.Results(TINY, List.of(done, other));
         List<SweepPlan.Run> plan = SweepPlan.runs(List.of("presets"), List.of(3L), List.of("i2d", "fast-s3d"));
         Sweep sweep = new Sweep(plan, TINY, dir.resolve("fresh"), quiet());
         assertEquals(1, sweep.adopt(earlier, dir.resolve("results.json")), "only the plan's runs are taken");

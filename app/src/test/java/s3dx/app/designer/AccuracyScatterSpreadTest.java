@@ -45,7 +45,7 @@ class AccuracyScatterSpreadTest {
         second.put("id", "s3d-g_s1").put("seed", 1).put("heldOutAccuracy", 0.80);
         first.put("heldOutAccuracy", 0.92);
         List<RunRecord> runs = List.of(JSON.treeToValue(first, RunRecord.class), JSON.treeToValue(second, RunRecord.class));
-        SweepResults.Results results = new SweepResults.Results(SweepResults.read(shipped).protocol(), runs, SweepResults.summarise(runs));
+        SweepResults.Results results = new SweepResults.Results(SweepResults.read(shipped).protocol(), runs);
         Path file = dir.resolve("results.json");
         JSON.writeValue(file.toFile(), results);
 
