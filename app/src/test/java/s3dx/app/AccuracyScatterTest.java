@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -130,5 +131,13 @@ class AccuracyScatterTest {
         assertEquals(main, chart.getScene().getWindow(), "back in the designer's card");
         assertTrue(r.lookup("#space-bring-back").tryQuery().isEmpty());
         assertTrue(r.lookup("#space-window").query().isVisible());
+
+        r.clickOn("#space-window");
+        Window again = chart.getScene().getWindow();
+        assertNotSame(main, again);
+        r.interact(() -> again.setX(main.getX() + main.getWidth()));
+        r.clickOn(chart).type(KeyCode.ESCAPE);
+        assertFalse(again.isShowing(), "Esc closes it");
+        assertEquals(main, chart.getScene().getWindow());
     }
 }

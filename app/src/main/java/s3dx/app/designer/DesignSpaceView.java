@@ -3,7 +3,6 @@ package s3dx.app.designer;
 import static s3dx.app.i18n.I18n.t;
 
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
@@ -14,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -88,7 +88,7 @@ final class DesignSpaceView extends VBox {
         getChildren().add(body);
     }
 
-    /** Moves the body into its own window, themed like the main one (theme and type size follow it while open). */
+    /** Moves the body into its own window, themed like the main one (theme and type size follow it while open); Esc closes it. */
     private void openWindow() {
         Scene main = getScene();
         Parent mainRoot = main.getRoot();
@@ -100,6 +100,9 @@ final class DesignSpaceView extends VBox {
         Bindings.bindContent(root.getStyleClass(), mainRoot.getStyleClass());
         Scene scene = new Scene(root, Math.max(640, main.getWidth() * 0.6), Math.max(480, main.getHeight() * 0.7));
         scene.getStylesheets().setAll(main.getStylesheets());
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) window.hide();
+        });
         window = new Stage();
         window.initOwner(main.getWindow());
         window.setTitle(t("space.title") + " · S3D Explorer");
@@ -118,10 +121,4 @@ final class DesignSpaceView extends VBox {
         });
         window.show();
     }
-
-    /** The body's own window while it is open. */
-    Optional<Stage> window() {
-        return Optional.ofNullable(window);
-    }
-
 }
