@@ -20,12 +20,11 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.Chart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
-import javafx.scene.Node;
 import javafx.scene.control.Labeled;
-import org.controlsfx.control.StatusBar;
-import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -33,7 +32,9 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +48,7 @@ import s3dx.app.classroom.Lessons;
 import s3dx.app.classroom.TrainPanel;
 import s3dx.app.i18n.I18n;
 import s3dx.app.model.Presets;
+import s3dx.app.shell.MainTab;
 import s3dx.app.video.ModelChoice;
 import s3dx.cost.CostFormat;
 import s3dx.cost.CostReport;
@@ -83,6 +85,7 @@ class ClassroomTest {
     @Test
     void comparisonShowsBothDesignsCostsFromCostReport(FxRobot r) {
         CompareView c = app.window.compare();
+        r.interact(() -> app.window.select(MainTab.COMPARE));
         check(r, c, Preset.I2D, Preset.S3D_G);
         r.interact(() -> {
             c.left().chooser().setValue(new CompareView.Choice(CompareView.CURRENT));
@@ -90,6 +93,10 @@ class ClassroomTest {
             app.model.edit(d -> d.withClip(32, 160, 160));
         });
         check(r, c, CompareView.CURRENT, Preset.FAST_S3D);
+        r.clickOn("#compare-right-design");
+        assertTrue(r.lookup(".combo-box-popup .list-cell").queryAllAs(ListCell.class).stream().map(ListCell::getText).toList()
+                .containsAll(List.of(I18n.t("compare.current"), Preset.I3D.displayName(), Preset.S3D_G.displayName())), "the open list names them too");
+        r.type(KeyCode.ESCAPE);
     }
 
     private void check(FxRobot r, CompareView c, Preset left, Preset right) {
@@ -103,6 +110,15 @@ class ClassroomTest {
             assertEquals(CostFormat.count(pick(b, id)), text(r, "#compare-right-" + id), id);
             assertTrue(text(r, "#compare-diff-" + id).contains(CostFormat.count(Math.abs(pick(b, id) - pick(a, id)))), id);
         }
+        // the choosers name their designs (a preset's name, or "Current design"), not the items' Java form
+        assertEquals(left == null ? I18n.t("compare.current") : left.displayName(), shown(r, "#compare-left-design"));
+        assertEquals(right == null ? I18n.t("compare.current") : right.displayName(), shown(r, "#compare-right-design"));
+    }
+
+    /** The text of a combo box's button cell (its list's cells are ListCells too). */
+    private static String shown(FxRobot r, String id) {
+        ComboBox<?> box = r.lookup(id).query();
+        return box.getChildrenUnmodifiable().stream().filter(ListCell.class::isInstance).map(n -> ((ListCell<?>) n).getText()).findFirst().orElse(null);
     }
 
     private static long pick(CostReport c, String id) {

@@ -57,7 +57,6 @@ import s3dx.net.Design;
 import s3dx.net.Preset;
 import s3dx.sweep.SweepResults;
 import javafx.beans.property.BooleanProperty;
-import javafx.scene.control.ListCell;
 
 /**
  * Two designs side by side: each side is a preset or the current design; their costs (from
@@ -362,21 +361,7 @@ public final class CompareView extends BorderPane {
                 public String toString(Choice c) { return c == null ? "" : c.preset() == CURRENT ? t("compare.current") : c.preset().displayName(); }
                 public Choice fromString(String s) { return null; }
             };
-            chooser.setConverter(names);
-            chooser.setButtonCell(new ListCell<>() {
-                @Override
-                protected void updateItem(Choice p, boolean empty) {
-                    super.updateItem(p, empty);
-                    setText(empty ? "" : names.toString(p));
-                }
-            });
-            chooser.setCellFactory(l -> new ListCell<>() {
-                @Override
-                protected void updateItem(Choice p, boolean empty) {
-                    super.updateItem(p, empty);
-                    setText(empty ? "" : names.toString(p));
-                }
-            });
+            chooser.setConverter(names);   // the default button and list cells show items through it
             chooser.setValue(new Choice(initial));
             chooser.valueProperty().addListener((o, a, b) -> {
                 refreshCosts();
