@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -19,7 +20,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
@@ -29,15 +29,14 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
-import s3dx.app.files.RecentFiles;
 import s3dx.app.ui.Fmt;
 import s3dx.app.ui.FrameView;
 import s3dx.app.ui.JobStatus;
@@ -47,8 +46,6 @@ import s3dx.app.video.ModelChoice;
 import s3dx.infer.WindowPredictor.Prediction;
 import s3dx.net.Design;
 import s3dx.tensor.Tensor;
-import javafx.beans.property.IntegerProperty;
-import javafx.stage.Window;
 
 /**
  * The video player with live predictions: draws a {@link PlayerModel} (video, playhead, model, timeline) and turns
@@ -69,6 +66,7 @@ public final class PlayerView extends BorderPane {
     private final MenuButton recentMenu = new MenuButton(t("player.recentVideos"));
     private final Slider seek = new Slider(0, 1, 0), opacity = new Slider(0, 1, 0.45);
     private final EvidencePane evidence;
+    private final PlayerFiles files;
     private long lastRefresh;
     private boolean syncingSeek;
 
@@ -79,6 +77,7 @@ public final class PlayerView extends BorderPane {
 
     public PlayerView(PlayerModel model) {
         this.model = model;
+        this.files = new PlayerFiles(model, this::window);
         this.overview = new GateOverview(scopeBox::setValue);
         this.evidence = new EvidencePane(model, this::runExport);
         evidence.overlayProperty().addListener((o, a, e) -> showWindow());
@@ -122,14 +121,14 @@ public final class PlayerView extends BorderPane {
 
     private Node toolbar() {
         Button open = new Button(t("player.openVideo"));
-        open.setOnAction(e -> openVideo());
-        MenuButton clips = new MenuButton(t("player.demoClips"), null, demoClipItems().toArray(MenuItem[]::new));
+        open.setOnAction(e -> files.openVideo());
+        MenuButton clips = new MenuButton(t("player.demoClips"), null, files.demoClipItems().toArray(MenuItem[]::new));
         clips.setDisable(clips.getItems().isEmpty());
         recentMenu.setId("recent-videos");
         recentMenu.setOnShowing(e -> fillRecent());
         fillRecent();
         Button openModel = new Button(t("player.openModel"));
-        openModel.setOnAction(e -> openModel());
+        openModel.setOnAction(e -> files.openModel());
         Label m = new Label(t("player.model"));
         m.getStyleClass().add("toolbar-label");
         Node status = modelLine();
@@ -366,49 +365,11 @@ public final class PlayerView extends BorderPane {
 
     /** The player's file commands for the window's File menu: open video, demo clips, recent videos, open model. */
     public List<MenuItem> fileMenuItems() {
-        MenuItem open = new MenuItem(t("player.openVideo"));
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
-        open.setOnAction(e -> openVideo());
-        Menu clips = new Menu(t("player.demoClips"), null, demoClipItems().toArray(MenuItem[]::new));
-        clips.setId("menu-demo-clips");
-        Menu recent = new Menu(t("player.recentVideos"));
-        recent.setOnShowing(e -> recent.getItems().setAll(recentItems()));
-        recent.getItems().setAll(recentItems());
-        MenuItem model = new MenuItem(t("player.openModel"));
-        model.setOnAction(e -> openModel());
-        return List.of(open, clips, recent, model);
-    }
-
-    private void openVideo() {
-        PlayerDialogs.video(window()).ifPresent(model::open);
-    }
-
-    private void openModel() {
-        PlayerDialogs.model(window()).ifPresent(model::openModelFile);
-    }
-
-    private List<MenuItem> demoClipItems() {
-        return model.demoClips().stream().map(p -> fileItem(Fmt.clipLabel(p), p)).toList();
-    }
-
-    /** The recent videos, newest first; one disabled "(none yet)" when there are none. */
-    private List<MenuItem> recentItems() {
-        RecentFiles list = model.recentVideosProperty().get();
-        List<MenuItem> items = list == null ? List.of() : list.list().stream().map(p -> fileItem(p.getFileName().toString(), p)).toList();
-        if (!items.isEmpty()) return items;
-        MenuItem none = new MenuItem(t("menu.file.recent.none"));
-        none.setDisable(true);
-        return List.of(none);
-    }
-
-    private MenuItem fileItem(String text, Path p) {
-        MenuItem m = new MenuItem(text);
-        m.setOnAction(e -> model.open(p));
-        return m;
+        return files.menuItems();
     }
 
     private void fillRecent() {
-        recentMenu.getItems().setAll(recentItems());
+        recentMenu.getItems().setAll(files.recentItems());
         recentMenu.setDisable(recentMenu.getItems().get(0).isDisable());
     }
 
