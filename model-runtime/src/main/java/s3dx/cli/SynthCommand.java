@@ -7,18 +7,23 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import s3dx.synth.MotionClass;
 import s3dx.synth.MotionShapes;
+import s3dx.synth.PlainShapes;
+import s3dx.video.RgbFrame;
 import s3dx.files.UserFiles;
 import s3dx.video.VideoWriter;
 
 @Command(name = "synth", description = {
         "Write MotionShapes clips (10 motion classes in time-reversed pairs) as video files,",
-        "with a CSV manifest (file,label) and the label list."})
+        "with a CSV manifest (file,label) and the label list; --renderer plain draws the same motions another way,",
+        "to test models on clips unlike their training ('s3dx evaluate --videos DIR/manifest.csv')."})
 public class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--count", required = true, paramLabel = "N", description = "number of clips")
@@ -33,8 +38,15 @@ public class SynthCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "T", defaultValue = "16", description = "frames per clip (default ${DEFAULT-VALUE})")
     int frames;
 
-    @Option(names = "--size", paramLabel = "S", defaultValue = "112", description = "frame width and height in pixels, even (default ${DEFAULT-VALUE})")
-    int size;
+    @Option(names = "--size", paramLabel = "S|WxH", defaultValue = "112",
+            description = "frame size in pixels, even: S for square frames or WxH, e.g. 160x120 (default ${DEFAULT-VALUE})")
+    String size;
+
+    @Option(names = "--renderer", paramLabel = "R", defaultValue = "motionshapes",
+            description = "motionshapes (what the models train on) or plain (another renderer: Java2D shapes on a noisy flat "
+                    + "background, its own sizes and speeds; a test of whether a model learned the motions, not the renderer); "
+                    + "default ${DEFAULT-VALUE}")
+    String renderer;
 
     @Option(names = "--episodes", paramLabel = "K", defaultValue = "1",
             description = "clips of one class played back to back per file, each --frames long (default ${DEFAULT-VALUE}); "
@@ -59,7 +71,14 @@ public class SynthCommand implements Callable<Integer> {
         VideoWriter.Codec c = Main.parseEnum(VideoWriter.Codec.class, "--codec", codec);
         if (count < 1) throw new Main.UserError("--count must be at least 1, got " + count);
         if (frames < 2 || frames > 10_000) throw new Main.UserError("--frames must be 2..10000, got " + frames);
-        if (size < 16 || size > 4096 || size % 2 != 0) throw new Main.UserError("--size must be even and 16..4096, got " + size);
+        int[] wh = frameSize(size);
+        boolean plain = switch (renderer.toLowerCase(Locale.ROOT)) {
+            case "motionshapes" -> false;
+            case "plain" -> true;
+            default -> throw new Main.UserError("--renderer: unknown value '" + renderer + "'; use one of motionshapes, plain");
+        };
+        if (plain && heldOutSettings) throw new Main.UserError("--held-out-settings is a MotionShapes option; the plain renderer has its own");
+        if (!plain && wh[0] != wh[1]) throw new Main.UserError("--size: MotionShapes draws square frames; give one number, or use --renderer plain");
         if (!(fps > 0 && fps <= 1000)) throw new Main.UserError("--fps must be in (0, 1000], got " + fps);
         try {
             Files.createDirectories(out);
@@ -75,8 +94,9 @@ public class SynthCommand implements Callable<Integer> {
             case GIF -> "gif";
         };
         MotionClass chosen = motionClass == null ? null : classNamed(motionClass);
-        MotionShapes gen = new MotionShapes(MotionShapes.Options.defaults(size, frames)
+        MotionShapes gen = plain ? null : new MotionShapes(MotionShapes.Options.defaults(wh[0], frames)
                 .withSettings(heldOutSettings ? MotionShapes.Settings.HELD_OUT : MotionShapes.Settings.TRAINING));
+        PlainShapes plainGen = plain ? new PlainShapes(wh[0], wh[1], frames, PLAIN_NOISE) : null;
         UserFiles.write(out.resolve("labels.txt"), o -> o.write(s3dx.synth.MotionClass.labelsText().getBytes(StandardCharsets.UTF_8)));
         Path manifest = out.resolve("manifest.csv");
         // the manifest appears (or replaces an earlier one) only when every clip it lists was written
@@ -86,16 +106,37 @@ public class SynthCommand implements Callable<Integer> {
             for (int i = 0; i < count; i++) {
                 long itemSeed = MotionShapes.itemSeed(seed, i);
                 MotionClass cls = motionClass == null ? MotionShapes.classFor(itemSeed) : chosen;
-                MotionShapes.Clip clip = gen.episodes(itemSeed, cls, episodes);
+                MotionShapes.Clip clip = plain ? plainEpisodes(plainGen, itemSeed, cls) : gen.episodes(itemSeed, cls, episodes);
                 String name = String.format(Locale.ROOT, "clip_%05d_%s.%s", i, clip.label().label().replace(' ', '_'), ext);
                 MotionShapes.write(clip, out.resolve(name), fps, c);
                 w.write(name + "," + clip.label().label() + "\n");
             }
             w.flush();
         });
-        System.out.printf(Locale.ROOT, "wrote %d %s clips (%dx%d, %d frames, %s) and %s to %s%n", count, ext, size, size,
-                frames * episodes, c.encoderName(), manifest.getFileName(), out);
+        System.out.printf(Locale.ROOT, "wrote %d %s %s clips (%dx%d, %d frames, %s) and %s to %s%n", count, plain ? "plain" : "MotionShapes",
+                ext, wh[0], wh[1], frames * episodes, c.encoderName(), manifest.getFileName(), out);
         return 0;
+    }
+
+    /** The plain renderer's noise: a clip's standard deviation is drawn from 0 to this, in 0-255 levels. */
+    static final double PLAIN_NOISE = 20;
+
+    private MotionShapes.Clip plainEpisodes(PlainShapes gen, long seed, MotionClass cls) {
+        List<RgbFrame> all = new ArrayList<>();
+        for (int k = 0; k < episodes; k++) all.addAll(gen.clip(k == 0 ? seed : MotionShapes.itemSeed(seed, k), cls).frames());
+        return new MotionShapes.Clip(cls, seed, all);
+    }
+
+    /** "S" or "WxH", each even and 16..4096. */
+    static int[] frameSize(String text) {
+        String[] parts = text.strip().toLowerCase(Locale.ROOT).split("x", -1);
+        try {
+            int w = Integer.parseInt(parts[0]), h = parts.length == 2 ? Integer.parseInt(parts[1]) : w;
+            if (parts.length <= 2 && w >= 16 && h >= 16 && w <= 4096 && h <= 4096 && w % 2 == 0 && h % 2 == 0) return new int[]{w, h};
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new Main.UserError("--size must be S or WxH, even and 16..4096, got '" + text + "'");
     }
 
     private static MotionClass classNamed(String text) {

@@ -21,6 +21,7 @@ import s3dx.files.UserFiles;
 import s3dx.net.Design;
 import s3dx.net.Network;
 import s3dx.train.MotionData;
+import s3dx.sweep.SweepPlan;
 import s3dx.train.TrainConfig;
 import s3dx.train.TrainModels;
 import s3dx.train.TrainProgress;
@@ -88,7 +89,7 @@ public class TrainCommand implements Callable<Integer> {
         TrainConfig config = new TrainConfig(d, steps, batch, seed, lr, !constantLr, warmup, evalClips);
         int every = logEvery != null ? Math.max(1, logEvery) : Math.max(1, steps / 30);
         System.out.printf(Locale.ROOT, "training %s: %dx%dx%d clips, width %s, %d classes, %,d params; %d steps x %d clips, %s, seed %d; %s%n",
-                TrainModels.describe(d), d.frames(), d.height(), d.width(), TrainModels.number(d.widthMultiplier()), d.classes(),
+                SweepPlan.label(d).orElse(TrainModels.describe(d)), d.frames(), d.height(), d.width(), TrainModels.number(d.widthMultiplier()), d.classes(),
                 CostReport.of(net).params(), steps, batch, TrainConfig.describeSchedule(lr, !constantLr, warmup), seed, Torch.describe());
 
         AtomicBoolean cancel = new AtomicBoolean();

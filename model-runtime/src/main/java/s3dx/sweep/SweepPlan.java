@@ -58,6 +58,11 @@ public final class SweepPlan {
         return LISTS.values().stream().flatMap(List::stream).filter(e -> e.id().equals(id)).findFirst();
     }
 
+    /** The label of the design of any list with these blocks (a Figure-4 curve's "Top-Heavy-S3D (boundary Mixed_4c)"). */
+    public static Optional<String> label(Design d) {
+        return LISTS.values().stream().flatMap(List::stream).filter(e -> e.matches(d)).map(DesignEntry::label).findFirst();
+    }
+
     /** Runs for each list (in the order given), each seed, each design (only those in {@code only}, unless it is empty). */
     public static List<Run> runs(List<String> lists, List<Long> seeds, List<String> only) {
         List<Run> out = new ArrayList<>();

@@ -42,4 +42,40 @@ class EvaluateCommandTest {
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains(model + " is not a MotionShapes model") && !r.err().contains("\tat "), r.err());
     }
+
+    @Test
+    void theS3dgDemoModelNamesMostClipsOfAnotherRenderer() {
+        Assumptions.assumeTrue(Files.exists(Path.of(ProbeCommandTest.S3DG)), "demo model not shipped");
+        Path clips = dir.resolve("plain");
+        CliRun synth = CliRun.of("synth", "--renderer", "plain", "--count", "30", "--size", "96x72", "--seed", "5", "--out", clips.toString());
+        assertEquals(0, synth.exit(), synth.err());
+        assertTrue(synth.out().startsWith("wrote 30 plain mp4 clips (96x72, 16 frames"), synth.out());
+        CliRun r = CliRun.of("evaluate", "--model", ProbeCommandTest.S3DG, "--videos", clips.resolve("manifest.csv").toString(), "--threads", "2");
+        assertEquals(0, r.exit(), r.err());
+        Matcher m = Pattern.compile("30 videos: accuracy ([0-9.]+)%; reversed: partner label ([0-9.]+)%, same label ([0-9.]+)%").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        // chance is 10%; a model blind to the order of frames keeps the same label on reversed clips
+        assertTrue(Double.parseDouble(m.group(1)) >= 60 && Double.parseDouble(m.group(2)) >= 60 && Double.parseDouble(m.group(3)) <= 20, r.out());
+        assertTrue(r.out().contains("\n  moving left "), r.out());
+    }
+
+    @Test
+    void aBadManifestIsRefusedNamingItsLine() throws Exception {
+        Assumptions.assumeTrue(Files.exists(Path.of(ProbeCommandTest.S3DG)), "demo model not shipped");
+        Path manifest = dir.resolve("manifest.csv");
+        Files.write(dir.resolve("broken.mp4"), new byte[]{0, 1, 2, 3, 'n', 'o', 't', ' ', 'v', 'i', 'd', 'e', 'o'});
+        String[][] cases = {
+                {"file,label\nmissing.mp4,moving left\n", "manifest.csv: line 2: no video file"},
+                {"broken.mp4,flying\n", "manifest.csv: line 1: 'flying' is not one of the model's 10 labels"},
+                {"\"broken.mp4,moving left\n", "manifest.csv: line 1: expected 'file,label'"},
+                {"file,label\n", "manifest.csv: lists no videos"},
+                {"broken.mp4,moving_left\n", "broken.mp4"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(manifest, c[0]);
+            CliRun r = CliRun.of("evaluate", "--model", ProbeCommandTest.S3DG, "--videos", manifest.toString());
+            assertEquals(1, r.exit(), c[0] + ": " + r.out() + r.err());
+            assertTrue(r.err().contains(c[1]) && !r.err().contains("\tat "), c[0] + ": " + r.err());
+        }
+    }
 }

@@ -49,6 +49,10 @@ class VideoCommandsTest {
                 {"video-info", junk.toString()},
                 {"synth", "--count", "0", "--out", dir.toString()},
                 {"synth", "--count", "1", "--out", dir.toString(), "--size", "33"},
+                {"synth", "--count", "1", "--out", dir.toString(), "--size", "64x"},
+                {"synth", "--count", "1", "--out", dir.toString(), "--size", "96x72"},   // MotionShapes is square
+                {"synth", "--count", "1", "--out", dir.toString(), "--renderer", "plain", "--held-out-settings"},
+                {"synth", "--count", "1", "--out", dir.toString(), "--renderer", "povray"},
                 {"synth", "--count", "1", "--out", junk.resolve("sub").toString()}}) {
             CliRun r = run(args);
             assertNotEquals(0, r.exit(), String.join(" ", args));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import s3dx.cost.CostReport;
 import s3dx.net.Block;
+import s3dx.net.ConvMode;
 import s3dx.net.Design;
 import s3dx.net.Preset;
 import s3dx.onnx.OnnxModelFile;
@@ -159,6 +160,8 @@ class SweepTest {
         assertEquals("top-heavy-s3d", th.family());
         assertEquals(Block.Mixed_4c, th.boundary());
         assertTrue(th.args().contains("Mixed_5c=sep3d") && !th.args().contains("Mixed_4b=sep3d"), th.args().toString());
+        assertEquals("Top-Heavy-S3D (boundary Mixed_4c)", SweepPlan.label(th.design().withClip(8, 32, 32)).orElseThrow());
+        assertEquals(java.util.Optional.empty(), SweepPlan.label(th.design().withMode(Block.Mixed_5c, ConvMode.TWO_D)));
         assertEquals(7, presets.size());
         // order: every design of a list with the first seed, then the next seed
         List<SweepPlan.Run> runs = SweepPlan.runs(List.of("presets", "figure4"), List.of(0L, 1L), List.of());
