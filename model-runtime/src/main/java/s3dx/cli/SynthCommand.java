@@ -7,16 +7,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import s3dx.synth.MotionClass;
 import s3dx.synth.MotionShapes;
 import s3dx.synth.PlainShapes;
-import s3dx.video.RgbFrame;
 import s3dx.files.UserFiles;
 import s3dx.video.VideoWriter;
 
@@ -94,9 +92,9 @@ public class SynthCommand implements Callable<Integer> {
             case GIF -> "gif";
         };
         MotionClass chosen = motionClass == null ? null : classNamed(motionClass);
-        MotionShapes gen = plain ? null : new MotionShapes(MotionShapes.Options.defaults(wh[0], frames)
-                .withSettings(heldOutSettings ? MotionShapes.Settings.HELD_OUT : MotionShapes.Settings.TRAINING));
-        PlainShapes plainGen = plain ? new PlainShapes(wh[0], wh[1], frames, PLAIN_NOISE) : null;
+        BiFunction<Long, MotionClass, MotionShapes.Clip> draw = plain ? new PlainShapes(wh[0], wh[1], frames, PLAIN_NOISE)::clip
+                : new MotionShapes(MotionShapes.Options.defaults(wh[0], frames)
+                        .withSettings(heldOutSettings ? MotionShapes.Settings.HELD_OUT : MotionShapes.Settings.TRAINING))::clip;
         UserFiles.write(out.resolve("labels.txt"), o -> o.write(s3dx.synth.MotionClass.labelsText().getBytes(StandardCharsets.UTF_8)));
         Path manifest = out.resolve("manifest.csv");
         // the manifest appears (or replaces an earlier one) only when every clip it lists was written
@@ -106,7 +104,7 @@ public class SynthCommand implements Callable<Integer> {
             for (int i = 0; i < count; i++) {
                 long itemSeed = MotionShapes.itemSeed(seed, i);
                 MotionClass cls = motionClass == null ? MotionShapes.classFor(itemSeed) : chosen;
-                MotionShapes.Clip clip = plain ? plainEpisodes(plainGen, itemSeed, cls) : gen.episodes(itemSeed, cls, episodes);
+                MotionShapes.Clip clip = MotionShapes.episodes(draw, itemSeed, cls, episodes);
                 String name = String.format(Locale.ROOT, "clip_%05d_%s.%s", i, clip.label().label().replace(' ', '_'), ext);
                 MotionShapes.write(clip, out.resolve(name), fps, c);
                 w.write(name + "," + clip.label().label() + "\n");
@@ -120,12 +118,6 @@ public class SynthCommand implements Callable<Integer> {
 
     /** The plain renderer's noise: a clip's standard deviation is drawn from 0 to this, in 0-255 levels. */
     static final double PLAIN_NOISE = 20;
-
-    private MotionShapes.Clip plainEpisodes(PlainShapes gen, long seed, MotionClass cls) {
-        List<RgbFrame> all = new ArrayList<>();
-        for (int k = 0; k < episodes; k++) all.addAll(gen.clip(k == 0 ? seed : MotionShapes.itemSeed(seed, k), cls).frames());
-        return new MotionShapes.Clip(cls, seed, all);
-    }
 
     /** "S" or "WxH", each even and 16..4096. */
     static int[] frameSize(String text) {

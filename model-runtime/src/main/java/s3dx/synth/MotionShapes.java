@@ -182,9 +182,14 @@ public final class MotionShapes {
      * {@code options.frames()}-frame stretch moves at the speed the models were trained on.
      */
     public Clip episodes(long seed, MotionClass c, int count) {
+        return episodes(this::clip, seed, c, count);
+    }
+
+    /** {@code count} clips of class {@code c} drawn by {@code draw} (a seed and a class give a clip), one after another. */
+    public static Clip episodes(java.util.function.BiFunction<Long, MotionClass, Clip> draw, long seed, MotionClass c, int count) {
         if (count < 1) throw new IllegalArgumentException("need at least one episode, got " + count);
-        List<RgbFrame> frames = new ArrayList<>(count * options.frames);
-        for (int k = 0; k < count; k++) frames.addAll(clip(k == 0 ? seed : itemSeed(seed, k), c).frames());
+        List<RgbFrame> frames = new ArrayList<>();
+        for (int k = 0; k < count; k++) frames.addAll(draw.apply(k == 0 ? seed : itemSeed(seed, k), c).frames());
         return new Clip(c, seed, frames);
     }
 

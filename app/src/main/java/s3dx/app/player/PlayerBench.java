@@ -7,7 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import s3dx.assets.Assets;
 import s3dx.infer.UntrainedModel;
@@ -15,6 +14,7 @@ import s3dx.net.DemoSize;
 import s3dx.net.Preset;
 import s3dx.synth.MotionClass;
 import s3dx.synth.MotionShapes;
+import s3dx.app.ui.AppStyle;
 import s3dx.app.video.ModelChoice;
 
 /**
@@ -64,7 +64,7 @@ public final class PlayerBench {
         Platform.runLater(() -> {
             view[0] = new PlayerView(null, m == null ? null : assets);   // no assets: no demo model picked for the control
             Stage st = new Stage();
-            st.setScene(new Scene(view[0], 1200, 760));
+            st.setScene(AppStyle.scene(view[0], 1200, 760));
             st.show();
             view[0].model().stride.set(stride);
             if (m == null) {

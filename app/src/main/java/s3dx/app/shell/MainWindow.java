@@ -26,6 +26,7 @@ import s3dx.app.files.Autosave;
 import s3dx.app.files.RecentFiles;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.Presets;
+import s3dx.app.ui.AppStyle;
 import s3dx.app.ui.ProblemDialog;
 import s3dx.app.classroom.CompareView;
 import s3dx.app.classroom.LessonPanel;
@@ -48,7 +49,6 @@ import javafx.util.Duration;
  * training) and the lessons panel; rebuilt in a new language. Owns the autosave and the clean-exit marker.
  */
 public final class MainWindow {
-    public static final String STYLESHEET = "/s3dx/app/explorer.css";
 
     private final Stage stage;
     private final DesignModel model;
@@ -84,8 +84,7 @@ public final class MainWindow {
         this.onnx = onnx;
         this.settings = new Settings(home);
         this.autosave = new Autosave(home, model, autosaveDelay);
-        this.scene = new Scene(new BorderPane(), 1600, 1000);
-        scene.getStylesheets().add(MainWindow.class.getResource(STYLESHEET).toExternalForm());
+        this.scene = AppStyle.scene(new BorderPane(), 1600, 1000);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), model::redo);
         this.presentation = new Presentation(stage, scene, home, this);
         DropRouter.install(scene, new DropTargets());

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.shape.Line;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import s3dx.app.ui.AppStyle;
 import s3dx.app.i18n.I18n;
 import s3dx.app.model.DesignModel;
 import s3dx.app.model.TrainedResults;
@@ -50,7 +50,7 @@ class AccuracyScatterSpreadTest {
         JSON.writeValue(file.toFile(), results);
 
         DesignSpaceView view = new DesignSpaceView(DesignModel.withDefaultDesign(), TrainedResults.read(file));
-        stage.setScene(new Scene(view, 500, 450));
+        stage.setScene(AppStyle.scene(view, 500, 450));
         stage.show();
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.layout.Region;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import s3dx.app.ui.AppStyle;
 import s3dx.app.classroom.CompareView;
 import s3dx.app.i18n.I18n;
 import s3dx.app.model.DesignModel;
@@ -45,7 +45,7 @@ class EvidenceTest {
         this.stage = stage;
         view = new PlayerView(null, ASSETS);
         model = view.model();
-        stage.setScene(new Scene(view, 1300, 900));
+        stage.setScene(AppStyle.scene(view, 1300, 900));
         stage.show();
     }
 
@@ -199,7 +199,7 @@ class EvidenceTest {
     void compareShowsBothTemporalTablesI2dIgnoresFrameOrderS3dgDoesNot() throws Exception {
         CompareView compare = fx(() -> {
             CompareView c = new CompareView(DesignModel.withDefaultDesign(), ASSETS, () -> ModelChoice.demos(Assets.models(ASSETS)));
-            stage.setScene(new Scene(c, 1400, 900));
+            stage.setScene(AppStyle.scene(c, 1400, 900));
             c.activate();
             c.openClip("moving_left");
             return c;

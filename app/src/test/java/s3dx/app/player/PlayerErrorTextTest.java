@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import s3dx.app.ui.AppStyle;
 import s3dx.app.i18n.I18n;
 import s3dx.app.video.ModelChoice;
 
@@ -34,7 +34,7 @@ class PlayerErrorTextTest {
     void start(Stage stage) {
         I18n.setLocale(I18n.CHINESE);
         view = new PlayerView(null, null);
-        stage.setScene(new Scene(view, 1000, 700));
+        stage.setScene(AppStyle.scene(view, 1000, 700));
         stage.show();
     }
 

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.NavigableMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.MenuButton;
 import javafx.stage.Stage;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import s3dx.app.ui.AppStyle;
 import s3dx.infer.OnnxSession;
 import s3dx.infer.UntrainedModel;
 import s3dx.infer.WindowPredictor;
@@ -59,7 +59,7 @@ class PlayerViewTest {
     void start(Stage stage) {
         view = new PlayerView(null, null);
         model = view.model();
-        stage.setScene(new Scene(view, 1200, 760));
+        stage.setScene(AppStyle.scene(view, 1200, 760));
         stage.show();
     }
 
