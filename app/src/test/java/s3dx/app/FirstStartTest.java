@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -50,14 +51,22 @@ class FirstStartTest {
     }
 
     @Test
-    void theFileMenuHoldsVideosDemoClipsAndModels() {
+    void theFileMenuHoldsVideosDemoClipsAndModels(FxRobot r) throws Exception {
         MenuBar bar = (MenuBar) app.window.scene().getRoot().lookup(".menu-bar");
         List<String> file = bar.getMenus().get(0).getItems().stream().map(MenuItem::getText).filter(s -> s != null).toList();
         for (String want : List.of("_Open design…", "Recent _designs", "Open video…", "Demo clips", "Recent videos", "Open model…")) {
             assertTrue(file.contains(want), want + " in " + file);
         }
         Menu clips = (Menu) bar.getMenus().get(0).getItems().stream().filter(i -> "Demo clips".equals(i.getText())).findFirst().orElseThrow();
-        assertEquals(10, clips.getItems().size(), "a clip for each MotionShapes class");
+        List<MenuItem> perClass = clips.getItems().stream().filter(i -> !(i instanceof Menu) && !(i instanceof SeparatorMenuItem)).toList();
+        assertEquals(10, perClass.size(), "a clip for each MotionShapes class");
+        Menu plain = (Menu) clips.getItems().stream().filter(i -> "Drawn another way (unlike training)".equals(i.getText())).findFirst().orElseThrow();
+        assertEquals(perClass.stream().map(MenuItem::getText).toList(), plain.getItems().stream().map(MenuItem::getText).toList(),
+                "the same ten motions drawn by another renderer");
+        var player = app.window.player().model();
+        r.interact(() -> plain.getItems().get(0).fire());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> player.videoProperty().get().getParent().getFileName().toString().equals("plain"));
+        assertEquals("fading_in.mp4", player.videoProperty().get().getFileName().toString());
     }
 
     @Test

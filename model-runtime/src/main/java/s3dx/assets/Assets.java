@@ -71,6 +71,14 @@ public final class Assets {
         return list(assets, "clips", Assets::isVideoName);
     }
 
+    /**
+     * The same motions drawn by another renderer ({@code clips/plain/}, written by {@code s3dx synth --renderer plain}):
+     * clips unlike anything the demo models trained on, sorted by name.
+     */
+    public static List<Path> plainClips(Path assets) {
+        return list(assets, "clips/plain", Assets::isVideoName);
+    }
+
     /** Whether a file's name ends in one of {@link #VIDEO_EXTENSIONS}. */
     public static boolean isVideo(Path file) {
         return isVideoName(name(file));

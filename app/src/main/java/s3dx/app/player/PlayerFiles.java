@@ -3,10 +3,12 @@ package s3dx.app.player;
 import static s3dx.app.i18n.I18n.t;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 import s3dx.app.files.RecentFiles;
@@ -48,8 +50,17 @@ final class PlayerFiles {
         PlayerDialogs.model(window.get()).ifPresent(model::openModelFile);
     }
 
+    /** A clip per class, then (when shipped) a submenu of the same motions drawn by another renderer. */
     List<MenuItem> demoClipItems() {
-        return model.demoClips().stream().map(p -> fileItem(Fmt.clipLabel(p), p)).toList();
+        List<MenuItem> items = new ArrayList<>(model.demoClips().stream().map(p -> fileItem(Fmt.clipLabel(p), p)).toList());
+        List<Path> plain = model.plainClips();
+        if (!plain.isEmpty()) {
+            Menu other = new Menu(t("player.plainClips"), null, plain.stream().map(p -> fileItem(Fmt.clipLabel(p), p)).toArray(MenuItem[]::new));
+            other.setId("menu-plain-clips");
+            items.add(new SeparatorMenuItem());
+            items.add(other);
+        }
+        return items;
     }
 
     /** The recent videos, newest first; one disabled "(none yet)" when there are none. */

@@ -166,7 +166,7 @@ public final class PlayerModel {
         openInFlight = false;
         if (playback != null) playback.close();
         playback = new Playback(reader, pendingFrame::set, msg -> Platform.runLater(() -> status.set(msg)));
-        if (recentVideos.get() != null && !demoClips().contains(file)) recentVideos.get().add(file);   // demo clips have their own menu
+        if (recentVideos.get() != null && !demoClips().contains(file) && !plainClips().contains(file)) recentVideos.get().add(file);   // demo clips have their own menu
         video.set(file);
         playback.setLoop(loop.get());
         playback.setSpeed(speed.get());
@@ -200,6 +200,11 @@ public final class PlayerModel {
 
     public List<Path> demoClips() {
         return Assets.clips(assets);
+    }
+
+    /** Demo clips of the same motions drawn by another renderer: how the models fare on clips unlike their training. */
+    public List<Path> plainClips() {
+        return Assets.plainClips(assets);
     }
 
     /** Keeps the videos opened here in {@code list} (the view offers them under "Recent videos"). */
