@@ -64,7 +64,7 @@ public final class LabelledVideos {
         Path folder = manifest.toAbsolutePath().getParent();
         List<Item> out = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
+            String line = (n == 0 ? lines.get(n).replace("\uFEFF", "") : lines.get(n)).strip();   // a spreadsheet's byte-order mark
             if (line.isEmpty() || n == 0 && line.equalsIgnoreCase("file,label")) continue;
             List<String> f = csvFields(line);
             if (f == null || f.size() != 2) throw problem(manifest, n, "expected 'file,label', got '" + line + "'");

@@ -71,6 +71,12 @@ class EvaluateCommandTest {
                 {"file,label\n", "manifest.csv: lists no videos"},
                 {"broken.mp4,moving_left\n", "broken.mp4"},
         };
+        // a spreadsheet's manifest: byte-order mark, CRLF, quoted fields
+        Files.copy(Path.of(ProbeCommandTest.S3DG).resolveSibling("../clips/moving_left.mp4"), dir.resolve("a, b.mp4"));
+        Files.writeString(manifest, "\uFEFFfile,label\r\n\"a, b.mp4\",\"moving left\"\r\n");
+        CliRun ok = CliRun.of("evaluate", "--model", ProbeCommandTest.S3DG, "--videos", manifest.toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains(": 1 videos: accuracy 100.0%; reversed: partner label 100.0%"), ok.out());
         for (String[] c : cases) {
             Files.writeString(manifest, c[0]);
             CliRun r = CliRun.of("evaluate", "--model", ProbeCommandTest.S3DG, "--videos", manifest.toString());
