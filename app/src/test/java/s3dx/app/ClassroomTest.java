@@ -20,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.Chart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
@@ -97,6 +98,12 @@ class ClassroomTest {
         assertTrue(r.lookup(".combo-box-popup .list-cell").queryAllAs(ListCell.class).stream().map(ListCell::getText).toList()
                 .containsAll(List.of(I18n.t("compare.current"), Preset.I3D.displayName(), Preset.S3D_G.displayName())), "the open list names them too");
         r.type(KeyCode.ESCAPE);
+        // the clip chooser: the ten MotionShapes clips, then the same motions drawn another way
+        ChoiceBox<java.nio.file.Path> clips = r.lookup("#compare-clip").query();
+        List<String> names = clips.getItems().stream().map(clips.getConverter()::toString).toList();
+        assertEquals(20, names.size(), names.toString());
+        assertEquals("moving left", names.get(4));
+        assertEquals("moving left (drawn another way)", names.get(14));
     }
 
     private void check(FxRobot r, CompareView c, Preset left, Preset right) {

@@ -104,13 +104,16 @@ public final class CompareView extends BorderPane {
         costs.setHgap(18);
         costs.setVgap(6);
 
+        List<Path> plain = Assets.plainClips(assets);
         clip.getItems().setAll(Assets.clips(assets));
+        clip.getItems().addAll(plain);
         clip.setConverter(new StringConverter<>() {
             public String toString(Path p) {
-                return p == null ? "" : Fmt.clipLabel(p);
+                return p == null ? "" : plain.contains(p) ? t("compare.plainClip", Fmt.clipLabel(p)) : Fmt.clipLabel(p);
             }
             public Path fromString(String s) { return null; }
         });
+        clip.setId("compare-clip");
         clip.valueProperty().addListener((o, a, p) -> openClip(p));
         play.setOnAction(e -> togglePlay());
         play.setMinWidth(70);
