@@ -166,7 +166,8 @@ public final class PlayerModel {
         openInFlight = false;
         if (playback != null) playback.close();
         playback = new Playback(reader, pendingFrame::set, msg -> Platform.runLater(() -> status.set(msg)));
-        if (recentVideos.get() != null && !demoClips().contains(file) && !plainClips().contains(file)) recentVideos.get().add(file);   // demo clips have their own menu
+        boolean demo = demoClips().contains(file) || plainClips().contains(file);   // demo clips have their own menu
+        if (recentVideos.get() != null && !demo) recentVideos.get().add(file);
         video.set(file);
         playback.setLoop(loop.get());
         playback.setSpeed(speed.get());
