@@ -92,7 +92,7 @@ public class SynthCommand implements Callable<Integer> {
             case GIF -> "gif";
         };
         MotionClass chosen = motionClass == null ? null : classNamed(motionClass);
-        BiFunction<Long, MotionClass, MotionShapes.Clip> draw = plain ? new PlainShapes(wh[0], wh[1], frames, PLAIN_NOISE)::clip
+        BiFunction<Long, MotionClass, MotionShapes.Clip> draw = plain ? new PlainShapes(wh[0], wh[1], frames, PlainShapes.NOISE)::clip
                 : new MotionShapes(MotionShapes.Options.defaults(wh[0], frames)
                         .withSettings(heldOutSettings ? MotionShapes.Settings.HELD_OUT : MotionShapes.Settings.TRAINING))::clip;
         UserFiles.write(out.resolve("labels.txt"), o -> o.write(s3dx.synth.MotionClass.labelsText().getBytes(StandardCharsets.UTF_8)));
@@ -115,9 +115,6 @@ public class SynthCommand implements Callable<Integer> {
                 ext, wh[0], wh[1], frames * episodes, c.encoderName(), manifest.getFileName(), out);
         return 0;
     }
-
-    /** The plain renderer's noise: a clip's standard deviation is drawn from 0 to this, in 0-255 levels. */
-    static final double PLAIN_NOISE = 20;
 
     /** "S" or "WxH", each even and 16..4096. */
     static int[] frameSize(String text) {

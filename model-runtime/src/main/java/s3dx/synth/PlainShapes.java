@@ -25,6 +25,9 @@ import s3dx.video.RgbFrame;
  * these clips.
  */
 public final class PlainShapes {
+    /** The largest per-clip noise standard deviation {@code s3dx synth --renderer plain} draws, in 0-255 levels. */
+    public static final double NOISE = 20;
+
     private final int width, height, frames;
     private final double maxNoise;
 
