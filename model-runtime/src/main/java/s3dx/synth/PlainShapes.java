@@ -44,7 +44,7 @@ public final class PlainShapes {
 
     /** A clip of class {@code c}; the partner class with the same seed is the same clip backwards. */
     public MotionShapes.Clip clip(long seed, MotionClass c) {
-        boolean backwards = (c.index() & 1) == 1;
+        boolean backwards = !c.canonical();
         MotionClass first = backwards ? c.partner() : c;
         Random rng = new Random(seed);
         int m = Math.min(width, height);
